@@ -1,0 +1,41 @@
+"""Settings from the environment, with defaults that need no set-up."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def content_dir(override: str | None = None) -> Path:
+    return Path(override or os.environ.get("EDU_CONTENT_DIR") or REPO_ROOT).resolve()
+
+
+def _secret_key(instance_path: Path) -> str:
+    """SECRET_KEY from the environment, else one generated once and kept in
+    the instance folder, so sessions survive restarts without configuration."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def load_config(instance_path: Path) -> dict:
+    instance_path.mkdir(parents=True, exist_ok=True)
+    return {
+        "SECRET_KEY": _secret_key(instance_path),
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'edu.sqlite3'}",
+        "CONTENT_DIR": content_dir(),
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 90,
+        "MAX_CONTENT_LENGTH": 1024 * 1024,
+        "BABEL_DEFAULT_LOCALE": "vi",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
+        "BABEL_TRANSLATION_DIRECTORIES": str(REPO_ROOT / "translations"),
+        "WTF_CSRF_TIME_LIMIT": None,
+    }

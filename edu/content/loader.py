@@ -1,0 +1,265 @@
+"""Read the content folder into a validated `Library`.
+
+Every problem is collected, not just the first, so an author fixes a whole
+batch in one pass. Each problem names the file and the field.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import yaml
+from pydantic import ValidationError
+
+from .markdown import render_document
+from .models import LANGUAGES, QUESTION_TYPES, SLUG_PATTERN, SHARED_LESSON_FIELDS, Lesson, LessonMeta, LessonText, Quiz
+
+LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """The content folder has problems; the app must not serve it."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class Library:
+    lessons: dict[str, Lesson] = field(default_factory=dict)
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+
+    def sorted_lessons(self, lang: str) -> list[Lesson]:
+        return sorted(self.lessons.values(), key=lambda l: (l.meta.order, l.text(lang).meta.title))
+
+    def sorted_quizzes(self, lang: str) -> list[Quiz]:
+        return sorted(self.quizzes.values(), key=lambda q: (q.order, q.title.get(lang)))
+
+
+def _field_path(loc: tuple) -> str:
+    """('questions', 2, 'single', 'options', 0, 'text', 'en') -> questions[2].options[0].text.en
+
+    The discriminator tag pydantic inserts after a union member is dropped:
+    authors never wrote it.
+    """
+    out = ""
+    previous = None
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif isinstance(previous, int) and part in QUESTION_TYPES:
+            pass
+        else:
+            out += f".{part}" if out else str(part)
+        previous = part
+    return out
+
+
+def _message(error: dict) -> str:
+    loc = error["loc"]
+    if error["type"] == "missing" and loc and loc[-1] in LANGUAGE_NAMES:
+        return f"the {LANGUAGE_NAMES[loc[-1]]} text is missing"
+    if error["type"] == "missing":
+        return "this field is required"
+    if error["type"] == "extra_forbidden":
+        return "unknown field (check its spelling)"
+    if error["type"] == "union_tag_invalid":
+        return f"unknown question type {error['ctx']['tag']!r}; use single, multiple or true_false"
+    if error["type"] == "union_tag_not_found":
+        return "the question has no type (single, multiple or true_false)"
+    return error["msg"].removeprefix("Value error, ")
+
+
+def _validation_problems(file: str, exc: ValidationError, prefix: str = "") -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        path = _field_path(error["loc"])
+        if prefix:
+            path = f"{prefix}.{path}" if path else prefix
+        problems.append(Problem(file, path, _message(error)))
+    return problems
+
+
+def _yaml_problem(file: str, exc: yaml.YAMLError, line_offset: int = 0) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    where = f"line {mark.line + 1 + line_offset}" if mark else ""
+    reason = getattr(exc, "problem", None) or str(exc)
+    return Problem(file, where, f"invalid YAML: {reason}")
+
+
+def _split_front_matter(text: str) -> tuple[str, str] | None:
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None
+    for end in range(1, len(lines)):
+        if lines[end].strip() == "---":
+            return "".join(lines[1:end]), "".join(lines[end + 1:])
+    return None
+
+
+class _Loader:
+    def __init__(self, root: Path, media_url: Callable[[str, str], str], callout_titles: dict[str, dict[str, str]]):
+        self.root = root
+        self.media_url = media_url
+        self.callout_titles = callout_titles
+        self.problems: list[Problem] = []
+        self.library = Library()
+        # Slugs with a file, valid or not: a reference to a broken file is
+        # not reported again as a reference to a missing one.
+        self.lesson_files: set[str] = set()
+        self.quiz_files: set[str] = set()
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def problem(self, path: Path, field_name: str, message: str) -> None:
+        self.problems.append(Problem(self.rel(path), field_name, message))
+
+    def _check_name(self, path: Path, name: str) -> bool:
+        if re.fullmatch(SLUG_PATTERN, name):
+            return True
+        self.problem(path, "", "name must use only lowercase letters, digits and hyphens")
+        return False
+
+    def load(self) -> Library:
+        for folder in ("lessons", "quizzes"):
+            if not (self.root / folder).is_dir():
+                self.problem(self.root / folder, "", "folder is missing")
+        if not self.problems:
+            for lesson_dir in sorted(p for p in (self.root / "lessons").iterdir() if p.is_dir()):
+                self.load_lesson(lesson_dir)
+            for path in sorted((self.root / "quizzes").iterdir()):
+                if path.suffix == ".yaml":
+                    self.load_quiz(path)
+                elif path.suffix == ".yml":
+                    self.problem(path, "", "quiz files must end in .yaml")
+            self.check_references()
+        if self.problems:
+            raise ContentError(self.problems)
+        return self.library
+
+    # lessons -----------------------------------------------------------
+
+    def load_lesson(self, folder: Path) -> None:
+        self.lesson_files.add(folder.name)
+        if not self._check_name(folder, folder.name):
+            return
+        texts: dict[str, LessonText] = {}
+        for lang in LANGUAGES:
+            path = folder / f"{lang}.md"
+            if not path.is_file():
+                self.problem(path, "", f"the {LANGUAGE_NAMES[lang]} version of the lesson is missing")
+                continue
+            text = self.load_lesson_text(path, folder, lang)
+            if text:
+                texts[lang] = text
+        if len(texts) != len(LANGUAGES):
+            return
+        for name in SHARED_LESSON_FIELDS:
+            values = {lang: getattr(texts[lang].meta, name) for lang in LANGUAGES}
+            if values["vi"] != values["en"]:
+                self.problem(folder / "en.md", name, f"differs from vi.md ({values['en']!r} vs {values['vi']!r}); it must be the same in both languages")
+        self.library.lessons[folder.name] = Lesson(slug=folder.name, texts=texts)
+
+    def load_lesson_text(self, path: Path, folder: Path, lang: str) -> LessonText | None:
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            self.problem(path, "", "is not UTF-8 text")
+            return None
+        parts = _split_front_matter(raw)
+        if parts is None:
+            self.problem(path, "", "must start with front matter between two '---' lines")
+            return None
+        front, body = parts
+        try:
+            data = yaml.safe_load(front)
+        except yaml.YAMLError as exc:
+            self.problems.append(_yaml_problem(self.rel(path), exc, line_offset=1))
+            return None
+        if not isinstance(data, dict):
+            self.problem(path, "front matter", "must be a set of 'field: value' lines")
+            return None
+        try:
+            meta = LessonMeta.model_validate(data)
+        except ValidationError as exc:
+            self.problems.extend(_validation_problems(self.rel(path), exc))
+            return None
+
+        def media_file(name: str) -> str | None:
+            target = (folder / name).resolve()
+            if folder.resolve() not in target.parents or not target.is_file():
+                return None
+            return self.media_url(folder.name, target.relative_to(folder.resolve()).as_posix())
+
+        body_problems: list[str] = []
+        html = render_document(body, callout_titles=self.callout_titles[lang], media_file=media_file, problems=body_problems)
+        for message in body_problems:
+            self.problem(path, "body", message)
+        return LessonText(meta=meta, html=html)
+
+    # quizzes -----------------------------------------------------------
+
+    def load_quiz(self, path: Path) -> None:
+        self.quiz_files.add(path.stem)
+        if not self._check_name(path, path.stem):
+            return
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            self.problems.append(_yaml_problem(self.rel(path), exc))
+            return
+        except UnicodeDecodeError:
+            self.problem(path, "", "is not UTF-8 text")
+            return
+        if not isinstance(data, dict):
+            self.problem(path, "", "must be a set of 'field: value' lines")
+            return
+        if "slug" in data:
+            self.problem(path, "slug", "unknown field: the quiz's slug is its file name")
+            return
+        try:
+            quiz = Quiz.model_validate({**data, "slug": path.stem})
+        except ValidationError as exc:
+            self.problems.extend(_validation_problems(self.rel(path), exc))
+            return
+        self.library.quizzes[quiz.slug] = quiz
+
+    # cross references --------------------------------------------------
+
+    def check_references(self) -> None:
+        lessons, quizzes = self.lesson_files, self.quiz_files
+        for lesson in self.library.lessons.values():
+            for i, slug in enumerate(lesson.meta.related_quizzes):
+                if slug not in quizzes:
+                    self.problem(self.root / "lessons" / lesson.slug / "vi.md", f"related_quizzes[{i}]", f"no quiz named {slug!r}")
+        for quiz in self.library.quizzes.values():
+            path = self.root / "quizzes" / f"{quiz.slug}.yaml"
+            for i, slug in enumerate(quiz.related_lessons):
+                if slug not in lessons:
+                    self.problem(path, f"related_lessons[{i}]", f"no lesson named {slug!r}")
+            for i, question in enumerate(quiz.questions):
+                if question.review_lesson and question.review_lesson not in lessons:
+                    self.problem(path, f"questions[{i}].review_lesson", f"no lesson named {question.review_lesson!r}")
+
+
+def load_library(root: Path, media_url: Callable[[str, str], str], callout_titles: dict[str, dict[str, str]]) -> Library:
+    """Load and validate everything under `root`; raise ContentError listing every problem."""
+    return _Loader(Path(root), media_url, callout_titles).load()

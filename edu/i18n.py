@@ -1,0 +1,66 @@
+"""Language choice: `?lang=` (remembered in a cookie), else the cookie, else
+Accept-Language, else Vietnamese."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Flask, g, request
+from flask_babel import Babel, force_locale, gettext
+
+from .content.models import LANGUAGES
+
+DEFAULT_LANGUAGE = "vi"
+COOKIE = "lang"
+COOKIE_MAX_AGE = 60 * 60 * 24 * 365
+
+
+def select_language() -> str:
+    asked = request.args.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    remembered = request.cookies.get(COOKIE)
+    if remembered in LANGUAGES:
+        return remembered
+    return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    if "lang" not in g:
+        g.lang = select_language() if request else DEFAULT_LANGUAGE
+    return g.lang
+
+
+def language_url(lang: str) -> str:
+    """The current page in another language.
+
+    Views that answer a POST set `g.page_url` to the GET page the visitor is
+    on, so the switch never re-submits a form.
+    """
+    path = g.get("page_url") or request.path
+    args = {k: v for k, v in request.args.items() if k != "lang"} if "page_url" not in g else {}
+    args["lang"] = lang
+    return f"{path}?{urlencode(args)}"
+
+
+def callout_titles() -> dict[str, dict[str, str]]:
+    titles = {}
+    for lang in LANGUAGES:
+        with force_locale(lang):
+            titles[lang] = {"tip": gettext("Tip"), "warning": gettext("Warning"), "help": gettext("Get help")}
+    return titles
+
+
+def _remember_language(response):
+    asked = request.args.get("lang")
+    if asked in LANGUAGES and request.cookies.get(COOKIE) != asked:
+        response.set_cookie(COOKIE, asked, max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True)
+    response.vary.add("Accept-Language")
+    response.vary.add("Cookie")
+    return response
+
+
+def init_app(app: Flask) -> None:
+    Babel(app, locale_selector=current_language)
+    app.after_request(_remember_language)
+    app.jinja_env.filters["t"] = lambda text: text.get(current_language()) if text is not None else ""
+    app.jinja_env.globals.update(language_url=language_url, current_language=current_language)

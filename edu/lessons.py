@@ -1,0 +1,37 @@
+"""Lesson list (filtered by topic and audience), lesson pages and their images."""
+from flask import Blueprint, abort, render_template, request, send_from_directory
+
+from .content import current_library, current_store
+from .content.markdown import IMAGE_SUFFIXES
+from .i18n import current_language
+from .vocabulary import AUDIENCES, TOPICS
+
+bp = Blueprint("lessons", __name__, url_prefix="/lessons")
+
+
+@bp.get("/")
+def index():
+    lang = current_language()
+    topic = request.args.get("topic") if request.args.get("topic") in TOPICS else None
+    audience = request.args.get("audience") if request.args.get("audience") in AUDIENCES else None
+    lessons = [
+        lesson for lesson in current_library().sorted_lessons(lang)
+        if (topic is None or lesson.meta.topic == topic) and (audience is None or audience in lesson.meta.audience)
+    ]
+    return render_template("lessons/index.html", lessons=lessons, topic=topic, audience=audience)
+
+
+@bp.get("/<slug>")
+def show(slug):
+    library = current_library()
+    lesson = library.lessons.get(slug) or abort(404)
+    quizzes = [library.quizzes[s] for s in lesson.meta.related_quizzes]
+    return render_template("lessons/show.html", lesson=lesson, text=lesson.text(current_language()), quizzes=quizzes)
+
+
+@bp.get("/<slug>/media/<path:name>")
+def media(slug, name):
+    library = current_library()
+    if slug not in library.lessons or not any(name.lower().endswith(s) for s in IMAGE_SUFFIXES):
+        abort(404)
+    return send_from_directory(current_store().root / "lessons" / slug, name, max_age=3600)

@@ -1,0 +1,41 @@
+"""Database tables. Anonymous for now: an attempt belongs to a browser
+session's random learner key, and nothing else about the learner is kept."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class QuizAttempt(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    learner_key: str = Field(index=True, max_length=64)
+    quiz_slug: str = Field(index=True, max_length=100)
+    started_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None
+    score: float | None = None
+    max_score: int
+
+
+class QuizAnswer(SQLModel, table=True):
+    """One answer per question per attempt: the unique constraint is what
+    makes a double submit count once."""
+
+    __table_args__ = (UniqueConstraint("attempt_id", "question_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="quizattempt.id", index=True)
+    question_id: str = Field(max_length=100)
+    choice: str = Field(max_length=1000)  # chosen option ids, sorted, comma-separated
+    is_correct: bool
+    score: float
+    answered_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def chosen_ids(self) -> frozenset[str]:
+        return frozenset(self.choice.split(",")) if self.choice else frozenset()

@@ -1,0 +1,1 @@
+"""Application logic. Routes call these; these never touch the request."""

@@ -1,0 +1,151 @@
+"""Quiz attempts: start, answer one question at a time, finish, resume."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from ..content import Quiz
+from ..models import QuizAnswer, QuizAttempt, utcnow
+from .scoring import score_answer
+
+
+class AnswerRejected(Exception):
+    """A bad or forged answer. Nothing was stored. `retry` is True when the
+    student can simply answer the same question again (e.g. chose nothing)."""
+
+    def __init__(self, message: str, retry: bool = False):
+        super().__init__(message)
+        self.message = message
+        self.retry = retry
+
+
+def latest_attempt(db: Session, learner: str, quiz: Quiz) -> QuizAttempt | None:
+    return db.exec(
+        select(QuizAttempt)
+        .where(QuizAttempt.learner_key == learner, QuizAttempt.quiz_slug == quiz.slug)
+        .order_by(QuizAttempt.id.desc())
+    ).first()
+
+
+def latest_finished_attempt(db: Session, learner: str, quiz: Quiz) -> QuizAttempt | None:
+    return db.exec(
+        select(QuizAttempt)
+        .where(QuizAttempt.learner_key == learner, QuizAttempt.quiz_slug == quiz.slug,
+               QuizAttempt.finished_at.is_not(None))
+        .order_by(QuizAttempt.id.desc())
+    ).first()
+
+
+def open_attempt(db: Session, learner: str, quiz: Quiz) -> QuizAttempt | None:
+    attempt = latest_attempt(db, learner, quiz)
+    return attempt if attempt and attempt.finished_at is None else None
+
+
+def start_attempt(db: Session, learner: str, quiz: Quiz, restart: bool = False) -> QuizAttempt:
+    """Resume the open attempt unless the student asked to start over."""
+    attempt = open_attempt(db, learner, quiz)
+    if attempt and not restart:
+        return attempt
+    attempt = QuizAttempt(learner_key=learner, quiz_slug=quiz.slug, max_score=len(quiz.questions))
+    db.add(attempt)
+    db.commit()
+    return attempt
+
+
+def answers_by_question(db: Session, attempt: QuizAttempt) -> dict[str, QuizAnswer]:
+    rows = db.exec(select(QuizAnswer).where(QuizAnswer.attempt_id == attempt.id)).all()
+    return {row.question_id: row for row in rows}
+
+
+def next_question(quiz: Quiz, answers: dict[str, QuizAnswer]):
+    return next((q for q in quiz.questions if q.id not in answers), None)
+
+
+def _check_choice(question, chosen: frozenset[str]) -> None:
+    if not chosen:
+        raise AnswerRejected(gettext("Choose an answer before checking it."), retry=True)
+    known = {o.id for o in question.options}
+    if not chosen <= known:
+        raise AnswerRejected(gettext("That answer is not one of this question's options."))
+    if not question.multiple and len(chosen) > 1:
+        raise AnswerRejected(gettext("This question takes only one answer."))
+
+
+def _encode(chosen: frozenset[str]) -> str:
+    return ",".join(sorted(chosen))
+
+
+def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, chosen_ids) -> tuple[QuizAttempt, QuizAnswer]:
+    """Score and store one answer; finish the attempt after the last one.
+
+    Sending the same answer again (a reload, a double click) returns the
+    stored answer and counts nothing twice.
+    """
+    attempt = latest_attempt(db, learner, quiz)
+    if attempt is None:
+        raise AnswerRejected(gettext("Start the quiz before answering."))
+    question = quiz.question(question_id)
+    if question is None:
+        raise AnswerRejected(gettext("That question is not part of this quiz."))
+    chosen = frozenset(chosen_ids)
+    _check_choice(question, chosen)
+
+    answers = answers_by_question(db, attempt)
+    if question_id in answers:
+        return attempt, _same_or_reject(answers[question_id], chosen)
+    if attempt.finished_at is not None:
+        raise AnswerRejected(gettext("This quiz is already finished. Start it again to answer more."))
+
+    mark = score_answer(question, chosen)
+    answer = QuizAnswer(attempt_id=attempt.id, question_id=question_id, choice=_encode(chosen),
+                        is_correct=mark.correct, score=mark.score)
+    db.add(answer)
+    try:
+        db.commit()
+    except IntegrityError:
+        # The same question answered by a concurrent request: the first one stands.
+        db.rollback()
+        existing = answers_by_question(db, attempt)[question_id]
+        return attempt, _same_or_reject(existing, chosen)
+
+    answers[question_id] = answer
+    if next_question(quiz, answers) is None:
+        _finish(db, attempt, answers)
+    return attempt, answer
+
+
+def _same_or_reject(stored: QuizAnswer, chosen: frozenset[str]) -> QuizAnswer:
+    if stored.choice == _encode(chosen):
+        return stored
+    raise AnswerRejected(gettext("You have already answered this question; your first answer counts."))
+
+
+def _finish(db: Session, attempt: QuizAttempt, answers: dict[str, QuizAnswer]) -> None:
+    attempt.finished_at = utcnow()
+    attempt.score = sum(a.score for a in answers.values())
+    db.add(attempt)
+    db.commit()
+
+
+@dataclass(frozen=True)
+class ReviewedQuestion:
+    question: object
+    answer: QuizAnswer | None
+
+
+def review(quiz: Quiz, answers: dict[str, QuizAnswer]) -> list[ReviewedQuestion]:
+    return [ReviewedQuestion(q, answers.get(q.id)) for q in quiz.questions]
+
+
+def lessons_to_review(quiz: Quiz, answers: dict[str, QuizAnswer]) -> tuple[list[str], list[str]]:
+    """(lessons behind the questions got wrong, the quiz's other related lessons)."""
+    missed: list[str] = []
+    for question in quiz.questions:
+        answer = answers.get(question.id)
+        if question.review_lesson and answer and not answer.is_correct and question.review_lesson not in missed:
+            missed.append(question.review_lesson)
+    related = [slug for slug in quiz.related_lessons if slug not in missed]
+    return missed, related
