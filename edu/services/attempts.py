@@ -74,6 +74,10 @@ def _check_choice(question, chosen: frozenset[str]) -> None:
         raise AnswerRejected(gettext("This question takes only one answer."))
 
 
+def _already_answered() -> AnswerRejected:
+    return AnswerRejected(gettext("You have already answered this question; your first answer counts."))
+
+
 def _encode(chosen: frozenset[str]) -> str:
     return ",".join(sorted(chosen))
 
@@ -94,10 +98,13 @@ def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, chose
     _check_choice(question, chosen)
 
     answers = answers_by_question(db, attempt)
-    if question_id in answers:
-        return attempt, _same_or_reject(answers[question_id], chosen)
+    stored = answers.get(question_id)
+    if stored and stored.choice == _encode(chosen):
+        return attempt, stored
     if attempt.finished_at is not None:
         raise AnswerRejected(gettext("This quiz is already finished. Start it again to answer more."))
+    if stored:
+        raise _already_answered()
 
     mark = score_answer(question, chosen)
     answer = QuizAnswer(attempt_id=attempt.id, question_id=question_id, choice=_encode(chosen),
@@ -109,18 +116,14 @@ def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, chose
         # The same question answered by a concurrent request: the first one stands.
         db.rollback()
         existing = answers_by_question(db, attempt)[question_id]
-        return attempt, _same_or_reject(existing, chosen)
+        if existing.choice != answer.choice:
+            raise _already_answered() from None
+        return attempt, existing
 
     answers[question_id] = answer
     if next_question(quiz, answers) is None:
         _finish(db, attempt, answers)
     return attempt, answer
-
-
-def _same_or_reject(stored: QuizAnswer, chosen: frozenset[str]) -> QuizAnswer:
-    if stored.choice == _encode(chosen):
-        return stored
-    raise AnswerRejected(gettext("You have already answered this question; your first answer counts."))
 
 
 def _finish(db: Session, attempt: QuizAttempt, answers: dict[str, QuizAnswer]) -> None:
