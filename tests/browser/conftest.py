@@ -1,0 +1,23 @@
+"""Helpers for browser tests: the words a student sees, in each language."""
+import pytest
+
+UI = {
+    "vi": {"start": "Bắt đầu làm bài", "check": "Kiểm tra đáp án", "right": "Chính xác", "wrong": "Chưa đúng",
+           "next": "Câu tiếp theo", "results": "Xem kết quả", "question": "Câu {n}/{total}",
+           "review": "Bài học nên xem lại", "lessons": "Bài học", "language": "Tiếng Việt"},
+    "en": {"start": "Start the quiz", "check": "Check my answer", "right": "Correct", "wrong": "Not quite",
+           "next": "Next question", "results": "See your results", "question": "Question {n} of {total}",
+           "review": "Lessons to review", "lessons": "Lessons", "language": "English"},
+}
+
+
+@pytest.fixture
+def library(live_server):
+    return live_server.app.extensions["content"].library
+
+
+@pytest.fixture
+def no_js_page(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()

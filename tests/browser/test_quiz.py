@@ -1,0 +1,124 @@
+"""Taking whole quizzes in a real browser: with htmx and as plain forms."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import UI
+
+
+def pick(question, right: bool) -> list[str]:
+    """Option ids to choose for a right or a wrong answer."""
+    correct = [o.id for o in question.options if o.correct]
+    if right:
+        return correct
+    wrong = [o.id for o in question.options if not o.correct]
+    return wrong[:1] if wrong else correct[:-1]
+
+
+def answer_question(page, question, right):
+    for option_id in pick(question, right):
+        page.locator(f'input[name="choice"][value="{option_id}"]').check()
+
+
+def take_quiz(page, base, quiz, lang, javascript):
+    """Answer every question, alternating right and wrong; return the expected score."""
+    words = UI[lang]
+    page.goto(f"{base}/quizzes/{quiz.slug}?lang={lang}")
+    page.get_by_role("button", name=words["start"]).click()
+    total = len(quiz.questions)
+    score = 0
+    for index, question in enumerate(quiz.questions):
+        right = index % 2 == 0
+        expect(page.locator(".progress-text")).to_have_text(words["question"].format(n=index + 1, total=total))
+        expect(page.locator(".prompt").first).to_contain_text(question.prompt.get(lang).split("\n")[0][:30].strip("*> "))
+        assert page.locator(".explanation").count() == 0  # no key before answering
+        answer_question(page, question, right)
+        page.get_by_role("button", name=words["check"]).click()
+        expect(page.locator(".feedback-title")).to_contain_text(words["right" if right else "wrong"])
+        expect(page.locator(".explanation").first).to_be_visible()
+        # With htmx the panel is swapped in place; without, the form posts to a new page.
+        expect(page).to_have_url(re.compile(r"/question$" if javascript else r"/answer$"))
+        score += right
+        page.get_by_role("link", name=words["results"] if index == total - 1 else words["next"]).click()
+    return score
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_take_a_whole_quiz_and_see_the_result(browser, live_server, library, lang, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    quiz = library.sorted_quizzes(lang)[0]
+    score = take_quiz(page, live_server.url, quiz, lang, javascript)
+
+    expect(page).to_have_url(re.compile(f"/quizzes/{quiz.slug}/result"))
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.locator(".score-value")).to_have_text(f"{score}/{len(quiz.questions)}")
+    expect(page.locator(".review-item")).to_have_count(len(quiz.questions))
+    expect(page.get_by_role("heading", name=UI[lang]["review"])).to_be_visible()
+    wrong_lessons = {q.review_lesson for i, q in enumerate(quiz.questions) if i % 2 and q.review_lesson}
+    for slug in wrong_lessons:
+        expect(page.locator(f'.next-steps a[href="/lessons/{slug}"]')).to_be_visible()
+    context.close()
+
+
+def test_reload_after_answer_does_not_count_twice(no_js_page, live_server, library):
+    page = no_js_page
+    quiz = library.sorted_quizzes("en")[0]
+    page.goto(f"{live_server.url}/quizzes/{quiz.slug}?lang=en")
+    page.get_by_role("button", name="Start the quiz").click()
+    answer_question(page, quiz.questions[0], right=True)
+    page.get_by_role("button", name="Check my answer").click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.reload()  # re-posts the form
+    expect(page.locator(".feedback-title")).to_contain_text("Correct")
+    page.get_by_role("link", name="Next question").click()
+    expect(page.locator(".progress-text")).to_have_text(f"Question 2 of {len(quiz.questions)}")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_quiz_by_keyboard_only(page, live_server, library, lang):
+    words = UI[lang]
+    quiz = library.sorted_quizzes(lang)[0]
+    page.goto(f"{live_server.url}/quizzes/{quiz.slug}?lang={lang}")
+    page.get_by_role("button", name=words["start"]).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".progress-text")).to_be_visible()
+    question = quiz.questions[0]
+    page.locator('input[name="choice"]').first.focus()
+    target = pick(question, right=True)
+    for option in question.options:
+        if option.id in target:
+            page.keyboard.press("Space")
+        if option is not question.options[-1]:
+            page.keyboard.press("ArrowDown" if not question.multiple else "Tab")
+        if not question.multiple and option.id in target:
+            break
+    page.keyboard.press("Enter")
+    feedback = page.locator(".feedback-title")
+    expect(feedback).to_contain_text(words["right"])
+    expect(feedback).to_be_focused()  # focus moved to the feedback after the swap
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name=words["next"])).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".progress-text")).to_have_text(words["question"].format(n=2, total=len(quiz.questions)))
+
+
+@pytest.mark.parametrize("width", [360, 1920])
+def test_pages_fit_small_phones_and_kiosks(browser, live_server, library, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    quiz = library.sorted_quizzes("vi")[0]
+    lesson = library.sorted_lessons("vi")[0]
+    page.goto(f"{live_server.url}/quizzes/{quiz.slug}")
+    page.get_by_role("button", name=UI["vi"]["start"]).click()
+    for path in ("/", "/lessons/", f"/lessons/{lesson.slug}", "/quizzes/", f"/quizzes/{quiz.slug}/question"):
+        page.goto(live_server.url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+        small = page.evaluate("""() => [...document.querySelectorAll('main a.button, main button, .option, .site-nav a')]
+            .filter(el => el.getBoundingClientRect().height < 44).map(el => el.textContent.trim())""")
+        assert small == [], f"{path}: touch targets under 44px: {small}"
+    context.close()
