@@ -73,15 +73,15 @@ def answer(slug):
     g.page_url = url_for(".question", slug=slug)
     db = get_session()
     question_id = request.form.get("question", "")
+    question = quiz.question(question_id)
+    number = quiz.questions.index(question) + 1 if question else None
     try:
         attempt, stored = attempts.record_answer(db, learner_key(), quiz, question_id, request.form.getlist("choice"))
     except AnswerRejected as rejected:
         if rejected.retry:
-            return _render_panel(quiz, 400, question=quiz.question(question_id), error=rejected.message,
-                                 number=quiz.questions.index(quiz.question(question_id)) + 1)
+            return _render_panel(quiz, 400, question=question, number=number, error=rejected.message)
         return _render_panel(quiz, 400, rejection=rejected.message)
-    number = quiz.questions.index(quiz.question(question_id)) + 1
-    return _render_panel(quiz, feedback=stored, question=quiz.question(question_id), number=number,
+    return _render_panel(quiz, question=question, number=number, feedback=stored,
                          finished=attempt.finished_at is not None)
 
 
