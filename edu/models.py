@@ -31,11 +31,17 @@ class QuizAnswer(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     attempt_id: int = Field(foreign_key="quizattempt.id", index=True)
     question_id: str = Field(max_length=100)
-    choice: str = Field(max_length=1000)  # chosen option ids, sorted, comma-separated
+    # Chosen ids, comma-separated: sorted for sets, in the student's order for ordering questions.
+    choice: str = Field(max_length=1000)
     is_correct: bool
     score: float
+    confidence: int | None = None  # "how sure are you?" in percent, when asked
     answered_at: datetime = Field(default_factory=utcnow)
 
     @property
+    def chosen(self) -> tuple[str, ...]:
+        return tuple(self.choice.split(",")) if self.choice else ()
+
+    @property
     def chosen_ids(self) -> frozenset[str]:
-        return frozenset(self.choice.split(",")) if self.choice else frozenset()
+        return frozenset(self.chosen)

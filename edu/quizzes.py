@@ -12,7 +12,7 @@ from .extensions import htmx
 from .i18n import current_language
 from .learner import learner_key
 from .services import attempts
-from .services.attempts import AnswerRejected
+from .services.answers import AnswerRejected
 
 bp = Blueprint("quizzes", __name__, url_prefix="/quizzes")
 PANEL_ID = "quiz-panel"
@@ -76,7 +76,7 @@ def answer(slug):
     question = quiz.question(question_id)
     number = quiz.questions.index(question) + 1 if question else None
     try:
-        attempt, stored = attempts.record_answer(db, learner_key(), quiz, question_id, request.form.getlist("choice"))
+        attempt, stored = attempts.record_answer(db, learner_key(), quiz, question_id, request.form)
     except AnswerRejected as rejected:
         if rejected.retry:
             return _render_panel(quiz, 400, question=question, number=number, error=rejected.message)
@@ -95,7 +95,10 @@ def result(slug):
     answers = attempts.answers_by_question(db, attempt)
     missed, related = attempts.lessons_to_review(quiz, answers)
     library = current_library()
+    confidence = attempts.confidence_summary(answers)
     return render_template(
         "quizzes/result.html", quiz=quiz, attempt=attempt, reviewed=attempts.review(quiz, answers),
         missed_lessons=[library.lessons[s] for s in missed], related_lessons=[library.lessons[s] for s in related],
+        confidence=confidence, overconfident=any(r.level == 100 and r.right < r.answered for r in confidence),
+        unsure=attempts.unsure_count(answers),
     ), {"Cache-Control": "no-store"}

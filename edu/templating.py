@@ -1,10 +1,13 @@
 """Jinja filters and globals shared by every template."""
 from flask import Flask
-from flask_babel import format_date, format_decimal
+from datetime import date
+
+from flask_babel import format_date, format_decimal, format_percent, gettext
 from markupsafe import Markup
 
 from .content import current_library
 from .content.markdown import render_inline, render_text
+from .mockup_view import initials, mockup_view
 from .vocabulary import AUDIENCES, TOPICS
 
 
@@ -15,6 +18,21 @@ def init_app(app: Flask) -> None:
         md_inline=lambda text: Markup(render_inline(text)),
         number=format_decimal,
         date=format_date,
+        percent=format_percent,
+        # "2025-03" -> "March 2025" / "tháng 3 năm 2025"
+        month=lambda value: format_date(date(int(value[:4]), int(value[5:7]), 1), "LLLL y"),
     )
-    app.jinja_env.globals.update(TOPICS=TOPICS, AUDIENCES=AUDIENCES)
+    app.jinja_env.globals.update(
+        TOPICS=TOPICS, AUDIENCES=AUDIENCES, mockup_view=mockup_view, initials=initials,
+        verdict_wording=verdict_wording, confidence_label=confidence_label,
+    )
     app.context_processor(lambda: {"LIBRARY": current_library()})
+
+
+def verdict_wording(quiz, question) -> str:
+    """Scam / Safe for scam quizzes, Not okay / Okay for abuse situations."""
+    return question.wording or ("scam" if quiz.topic == "scams" else "abuse")
+
+
+def confidence_label(level: int) -> str:
+    return {50: gettext("Guessing"), 75: gettext("Fairly sure"), 100: gettext("Certain")}[level]

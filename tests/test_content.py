@@ -11,6 +11,7 @@ from edu import InvalidContent
 from edu.config import REPO_ROOT
 from edu.content import ContentError, load_library
 from edu.content.cli import content_cli
+from edu.content.models import QUESTION_TYPES
 
 from .conftest import TEST_CONTENT, make_app
 
@@ -134,7 +135,7 @@ def test_unknown_question_type_and_bad_values(content):
     edit_quiz(content, lambda d: d["questions"][0].update(type="essay"))
     edit_quiz(content, lambda d: d.update(topic="cooking"))
     found = problems(content)
-    assert f"{QUIZ}: questions[0]: unknown question type 'essay'; use single, multiple or true_false" in found
+    assert f"{QUIZ}: questions[0]: unknown question type 'essay'; use one of: " + ", ".join(QUESTION_TYPES) in found
     assert any(p.startswith(f"{QUIZ}: topic: Input should be") for p in found)
 
 
@@ -163,7 +164,7 @@ def test_content_check_command(content):
     runner = CliRunner()
     ok = runner.invoke(content_cli, ["check", "--dir", str(content)])
     assert ok.exit_code == 0
-    assert "1 lessons and 1 quizzes" in ok.output
+    assert "1 lessons and 2 quizzes" in ok.output
     edit_quiz(content, lambda d: d["questions"][0]["options"][1].pop("correct"))
     bad = runner.invoke(content_cli, ["check", "--dir", str(content)])
     assert bad.exit_code != 0

@@ -1,7 +1,7 @@
 """Scoring is all or nothing per question, for every question type."""
 import pytest
 
-from edu.content.models import ChoiceQuestion, TrueFalseQuestion
+from edu.content.questions import ChoiceQuestion, TrueFalseQuestion
 from edu.services.scoring import score_answer
 
 TEXT = {"vi": "x", "en": "x"}

@@ -14,6 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from .markdown import render_document
+from .mockups import MOCKUP_KINDS
 from .models import LANGUAGES, QUESTION_TYPES, SLUG_PATTERN, SHARED_LESSON_FIELDS, Lesson, LessonMeta, LessonText, Quiz
 
 LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
@@ -61,7 +62,7 @@ def _field_path(loc: tuple) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif isinstance(previous, int) and part in QUESTION_TYPES:
+        elif (isinstance(previous, int) and part in QUESTION_TYPES) or (previous == "mockup" and part in MOCKUP_KINDS):
             pass
         else:
             out += f".{part}" if out else str(part)
@@ -77,10 +78,10 @@ def _message(error: dict) -> str:
         return "this field is required"
     if error["type"] == "extra_forbidden":
         return "unknown field (check its spelling)"
-    if error["type"] == "union_tag_invalid":
-        return f"unknown question type {error['ctx']['tag']!r}; use single, multiple or true_false"
-    if error["type"] == "union_tag_not_found":
-        return "the question has no type (single, multiple or true_false)"
+    if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        what, choices = ("mockup kind", MOCKUP_KINDS) if "kind" in error["ctx"]["discriminator"] else ("question type", QUESTION_TYPES)
+        found = f"unknown {what} {error['ctx']['tag']!r}" if error["type"] == "union_tag_invalid" else f"no {what} given"
+        return f"{found}; use one of: {', '.join(choices)}"
     return error["msg"].removeprefix("Value error, ")
 
 

@@ -1,6 +1,7 @@
 """Quiz attempts: start, answer one question at a time, finish, resume."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from flask_babel import gettext
@@ -9,17 +10,8 @@ from sqlmodel import Session, select
 
 from ..content import Quiz
 from ..models import QuizAnswer, QuizAttempt, utcnow
+from .answers import CONFIDENCE_LEVELS, AnswerRejected, read_answer
 from .scoring import score_answer
-
-
-class AnswerRejected(Exception):
-    """A bad or forged answer. Nothing was stored. `retry` is True when the
-    student can simply answer the same question again (e.g. chose nothing)."""
-
-    def __init__(self, message: str, retry: bool = False):
-        super().__init__(message)
-        self.message = message
-        self.retry = retry
 
 
 def latest_attempt(db: Session, learner: str, quiz: Quiz) -> QuizAttempt | None:
@@ -64,25 +56,11 @@ def next_question(quiz: Quiz, answers: dict[str, QuizAnswer]):
     return next((q for q in quiz.questions if q.id not in answers), None)
 
 
-def _check_choice(question, chosen: frozenset[str]) -> None:
-    if not chosen:
-        raise AnswerRejected(gettext("Choose an answer before checking it."), retry=True)
-    known = {o.id for o in question.options}
-    if not chosen <= known:
-        raise AnswerRejected(gettext("That answer is not one of this question's options."))
-    if not question.multiple and len(chosen) > 1:
-        raise AnswerRejected(gettext("This question takes only one answer."))
-
-
 def _already_answered() -> AnswerRejected:
     return AnswerRejected(gettext("You have already answered this question; your first answer counts."))
 
 
-def _encode(chosen: frozenset[str]) -> str:
-    return ",".join(sorted(chosen))
-
-
-def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, chosen_ids) -> tuple[QuizAttempt, QuizAnswer]:
+def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, form: Mapping) -> tuple[QuizAttempt, QuizAnswer]:
     """Score and store one answer; finish the attempt after the last one.
 
     Sending the same answer again (a reload, a double click) returns the
@@ -94,21 +72,21 @@ def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, chose
     question = quiz.question(question_id)
     if question is None:
         raise AnswerRejected(gettext("That question is not part of this quiz."))
-    chosen = frozenset(chosen_ids)
-    _check_choice(question, chosen)
+    submitted = read_answer(question, form)
 
     answers = answers_by_question(db, attempt)
     stored = answers.get(question_id)
-    if stored and stored.choice == _encode(chosen):
+    if stored and stored.choice == submitted.encoded:
         return attempt, stored
     if attempt.finished_at is not None:
         raise AnswerRejected(gettext("This quiz is already finished. Start it again to answer more."))
     if stored:
         raise _already_answered()
 
-    mark = score_answer(question, chosen)
-    answer = QuizAnswer(attempt_id=attempt.id, question_id=question_id, choice=_encode(chosen),
-                        is_correct=mark.correct, score=mark.score)
+    mark = score_answer(question, submitted.chosen)
+    answer = QuizAnswer(attempt_id=attempt.id, question_id=question_id, choice=submitted.encoded,
+                        is_correct=mark.correct, score=mark.score,
+                        confidence=submitted.confidence if quiz.asks_confidence(question) else None)
     db.add(answer)
     try:
         db.commit()
@@ -152,3 +130,28 @@ def lessons_to_review(quiz: Quiz, answers: dict[str, QuizAnswer]) -> tuple[list[
             missed.append(question.review_lesson)
     related = [slug for slug in quiz.related_lessons if slug not in missed]
     return missed, related
+
+
+@dataclass(frozen=True)
+class ConfidenceRow:
+    level: int
+    answered: int
+    right: int
+
+    @property
+    def share(self) -> float:
+        return self.right / self.answered
+
+
+def confidence_summary(answers: dict[str, QuizAnswer]) -> list[ConfidenceRow]:
+    """How often the student was right at each "how sure are you?" level."""
+    rows = []
+    for level in CONFIDENCE_LEVELS:
+        rated = [a for a in answers.values() if a.confidence == level]
+        if rated:
+            rows.append(ConfidenceRow(level, len(rated), sum(a.is_correct for a in rated)))
+    return rows
+
+
+def unsure_count(answers: dict[str, QuizAnswer]) -> int:
+    return sum(a.choice == "unsure" for a in answers.values())

@@ -1,0 +1,191 @@
+"""Recognition question types: validation, reading answers, scoring, the HTTP flow."""
+import html
+import re
+
+import pytest
+import yaml
+from sqlmodel import select
+from werkzeug.datastructures import MultiDict
+
+from edu.db import get_session
+from edu.models import QuizAnswer
+from edu.services.answers import AnswerRejected, read_answer
+from edu.services.scoring import score_answer
+
+from .test_content import load, problems
+
+QUIZ_FILE = "quizzes/recognition.yaml"
+URL = "/quizzes/recognition"
+
+
+@pytest.fixture
+def quiz(content):
+    return load(content).quizzes["recognition"]
+
+
+def question(quiz, question_id):
+    return quiz.question(question_id)
+
+
+def edit(root, change):
+    path = root / QUIZ_FILE
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+from .test_content import content  # noqa: E402,F401  (the fixture)
+
+
+# --- validation -----------------------------------------------------------
+
+def test_every_type_and_mockup_kind_loads(quiz):
+    assert {q.type for q in quiz.questions} == {"verdict", "red_flags", "best_response", "which_is_real", "ordering"}
+    kinds = {q.mockup.kind for q in quiz.questions if getattr(q, "mockup", None)}
+    kinds |= {side.mockup.kind for q in quiz.questions if q.type == "which_is_real" for side in q.sides}
+    assert kinds == {"sms", "email", "chat", "call", "social", "web"}
+
+
+def test_red_flag_must_point_at_an_existing_part(content):
+    edit(content, lambda d: d["questions"][0]["red_flags"][0].update(part="nowhere"))
+    [problem] = problems(content)
+    assert problem.startswith(f"{QUIZ_FILE}: questions[0]: red_flags: part 'nowhere' is not in the mockup (its parts: sender, old, threat, link)")
+
+
+def test_which_is_real_needs_exactly_one_genuine_side(content):
+    edit(content, lambda d: d["questions"][5]["sides"][0].update(genuine=True))
+    assert problems(content) == [f"{QUIZ_FILE}: questions[5]: exactly one side must have genuine: true (found 2)"]
+
+
+def test_mockup_explanations_need_both_languages(content):
+    edit(content, lambda d: d["questions"][2]["red_flags"][1]["explanation"].pop("vi"))
+    edit(content, lambda d: d["questions"][3]["mockup"]["transcript"][0]["text"].pop("en"))
+    assert sorted(problems(content)) == [
+        f"{QUIZ_FILE}: questions[2].red_flags[1].explanation.vi: the Vietnamese text is missing",
+        f"{QUIZ_FILE}: questions[3].mockup.transcript[0].text.en: the English text is missing",
+    ]
+
+
+def test_unknown_mockup_kind_and_duplicate_parts(content):
+    edit(content, lambda d: d["questions"][0]["mockup"].update(kind="fax"))
+    edit(content, lambda d: d["questions"][1]["mockup"]["attachments"][0].update(id="p1"))
+    assert sorted(problems(content)) == [
+        f"{QUIZ_FILE}: questions[0].mockup: unknown mockup kind 'fax'; use one of: sms, chat, email, social, web, call",
+        f"{QUIZ_FILE}: questions[1].mockup: part id 'p1' is used twice in this mockup",
+    ]
+
+
+# --- reading answers and scoring ------------------------------------------
+
+def form(**fields):
+    return MultiDict([(k, v) for k, values in fields.items() for v in (values if isinstance(values, list) else [values])])
+
+
+def test_red_flags_are_named_by_position_and_scored_found_minus_wrong(quiz):
+    q = question(quiz, "friend-chat")
+    tokens = {part: q.form_value(part) for part in q.mockup.part_ids()}
+    assert tokens["call"] == "p3" and "call" not in tokens.values()
+    both = read_answer(q, form(choice=[tokens["call"], tokens["ask"]]))
+    assert score_answer(q, both.chosen).correct
+    one_and_one_wrong = read_answer(q, form(choice=[tokens["call"], tokens["reply"]]))
+    assert score_answer(q, one_and_one_wrong.chosen).score == 0
+    one = read_answer(q, form(choice=[tokens["ask"]]))
+    mark = score_answer(q, one.chosen)
+    assert (mark.correct, mark.score) == (False, 0.5)
+    with pytest.raises(AnswerRejected):
+        read_answer(q, form(choice="call"))  # an author id is not a form value
+
+
+def test_ordering_reads_positions_and_scores_steps_in_place(quiz):
+    q = question(quiz, "after-scam")
+    right = read_answer(q, form(**{"position-stop": "1", "position-bank": "2", "position-evidence": "3", "position-report": "4"}))
+    assert right.chosen == ("stop", "bank", "evidence", "report") and score_answer(q, right.chosen).correct
+    swapped = read_answer(q, form(**{"position-stop": "1", "position-bank": "2", "position-evidence": "4", "position-report": "3"}))
+    assert score_answer(q, swapped.chosen).score == 0.5
+    assert [s.id for s in q.shuffled_steps] != list(q.correct_order)
+
+
+@pytest.mark.parametrize("positions, retry", [
+    ({"stop": "1", "bank": "1", "evidence": "3", "report": "4"}, True),
+    ({"stop": "1", "bank": "", "evidence": "3", "report": "4"}, True),
+    ({"stop": "1", "bank": "9", "evidence": "3", "report": "4"}, False),
+    ({"stop": "1", "bank": "x", "evidence": "3", "report": "4"}, False),
+])
+def test_bad_orderings_are_refused(quiz, positions, retry):
+    with pytest.raises(AnswerRejected) as caught:
+        read_answer(question(quiz, "after-scam"), form(**{f"position-{k}": v for k, v in positions.items()}))
+    assert caught.value.retry is retry
+
+
+def test_verdict_not_sure_scores_nothing(quiz):
+    q = question(quiz, "bank-sms")
+    assert score_answer(q, ("unsure",)).score == 0
+    assert score_answer(q, ("scam",)).correct
+
+
+def test_which_is_real_sides_are_named_by_letter(quiz):
+    q = question(quiz, "real-site")
+    assert q.choices_by_form_value == {"a": "fake", "b": "real"}
+    assert score_answer(q, read_answer(q, form(choice="b")).chosen).correct
+
+
+def test_confidence_levels(quiz):
+    q = question(quiz, "bank-sms")
+    assert read_answer(q, form(choice="scam", confidence="75")).confidence == 75
+    assert read_answer(q, form(choice="scam")).confidence is None
+    with pytest.raises(AnswerRejected):
+        read_answer(q, form(choice="scam", confidence="99"))
+
+
+# --- over HTTP -------------------------------------------------------------
+
+ANSWERS = [
+    ("bank-sms", {"choice": "scam", "confidence": "100"}),
+    ("school-email", {"choice": "unsure"}),
+    ("friend-chat", {"choice": ["p3", "p4"], "confidence": "100"}),
+    ("police-call", {"choice": "hang-up"}),
+    ("fan-page", {"choice": ["check"]}),
+    ("real-site", {"choice": "b"}),
+    ("after-scam", {"position-stop": "1", "position-bank": "2", "position-evidence": "4", "position-report": "3"}),
+]
+
+
+def test_question_pages_hold_no_answer_key(client):
+    client.post(f"{URL}/start")
+    for question_id, data in ANSWERS:
+        page = html.unescape(client.get(f"{URL}/question?lang=en").text)
+        assert 'class="clue-list"' not in page and "part-red" not in page
+        for secret in ("Banks do not send verification links.", "A lock threat", "The school's own domain",
+                       "An urgent loan.", "Worth doing.", "A fake domain.", "A bank can stop a transfer"):
+            assert secret not in page
+        assert 'value="real"' not in page and 'value="fake"' not in page
+        client.post(f"{URL}/answer", data={"question": question_id, **data})
+
+
+def test_whole_recognition_quiz_over_http(client, app):
+    client.post(f"{URL}/start")
+    for question_id, data in ANSWERS:
+        response = client.post(f"{URL}/answer", data={"question": question_id, **data}, headers={"Accept-Language": "en"})
+        assert response.status_code == 200, response.text
+    feedback = client.post(f"{URL}/answer", data={"question": "bank-sms", "choice": "scam", "confidence": "100"})
+    assert feedback.status_code == 200  # the same answer again: counted once
+    result = html.unescape(client.get(f"{URL}/result?lang=en").text)
+    # 1 + 0 (not sure) + 1 + 1 + 0 + 1 + 0.5
+    assert re.search(r'class="score-value">4.5/7<', result)
+    assert "You answered “not sure” 1 time." in result
+    assert "How sure you were" in result and "You were certain about some answers that were wrong" not in result
+    assert "Opens: https://testbank-xacthuc.top/login" in result
+    with app.app_context():
+        stored = {a.question_id: a for a in get_session().exec(select(QuizAnswer)).all()}
+    assert stored["friend-chat"].choice == "ask,call" and stored["friend-chat"].confidence == 100
+    assert stored["after-scam"].choice == "stop,bank,report,evidence"
+
+
+def test_red_flags_with_nothing_marked_can_be_retried(client):
+    client.post(f"{URL}/start")
+    client.post(f"{URL}/answer", data={"question": "bank-sms", "choice": "scam"})
+    client.post(f"{URL}/answer", data={"question": "school-email", "choice": "safe"})
+    response = client.post(f"{URL}/answer", data={"question": "friend-chat"}, headers={"Accept-Language": "vi"})
+    assert response.status_code == 400
+    assert "Hãy đánh dấu ít nhất một phần" in response.text
+    assert 'name="choice" value="p1"' in response.text  # the question again, to retry
