@@ -37,15 +37,27 @@ def client(app):
     return app.test_client()
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """The real app with the shipped content, served on a free local port."""
-    app = make_app(tmp_path_factory.mktemp("live"), content_dir=REPO_ROOT)
+def _serve(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     server.url = f"http://127.0.0.1:{server.server_port}"
     server.app = app
+    return server
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """The real app with the shipped content, served on a free local port."""
+    server = _serve(make_app(tmp_path_factory.mktemp("live"), content_dir=REPO_ROOT))
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def test_content_server(tmp_path_factory):
+    """The real app with the small test content: one question of each type."""
+    server = _serve(make_app(tmp_path_factory.mktemp("live-test-content")))
     yield server
     server.shutdown()
 

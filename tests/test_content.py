@@ -184,3 +184,21 @@ def test_debug_mode_reloads_changed_content(content, tmp_path):
     assert "The first quiz" in client.get("/quizzes/first-quiz?lang=en").text
     edit_quiz(content, lambda d: d["title"].update(en="Renamed quiz"))
     assert "Renamed quiz" in client.get("/quizzes/first-quiz?lang=en").text
+
+
+def test_shipped_recognition_content_is_varied_and_not_all_scams():
+    """At least 30 scenario questions over all six mockup kinds, a third of them genuine."""
+    library = load(REPO_ROOT)
+    scenarios, genuine, kinds = 0, 0, set()
+    for quiz in library.quizzes.values():
+        for question in quiz.questions:
+            mockups = [s.mockup for s in question.sides] if question.type == "which_is_real" else [getattr(question, "mockup", None)]
+            mockups = [m for m in mockups if m]
+            if not mockups:
+                continue
+            scenarios += 1
+            kinds |= {m.kind for m in mockups}
+            genuine += question.type == "which_is_real" or (question.type == "verdict" and question.answer == "safe")
+    assert scenarios >= 30
+    assert kinds == {"sms", "chat", "email", "social", "web", "call"}
+    assert genuine * 3 >= scenarios
