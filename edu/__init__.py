@@ -5,10 +5,10 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import db, errors, i18n, lessons, main, quizzes, templating
+from . import auth, classes, db, errors, i18n, lessons, main, quizzes, reports, students, templating
 from .config import REPO_ROOT, load_config
 from .content import ContentError, ContentStore
-from .extensions import csrf, htmx
+from .extensions import csrf, htmx, login_manager
 
 
 class InvalidContent(SystemExit):
@@ -25,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
+    login_manager.init_app(app)
     db.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
@@ -43,4 +44,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(main.bp)
     app.register_blueprint(lessons.bp)
     app.register_blueprint(quizzes.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(classes.bp)
+    app.register_blueprint(reports.bp)
+    app.register_blueprint(students.bp)
+    app.cli.add_command(auth.users_cli)
     return app

@@ -1,6 +1,8 @@
-"""The anonymous learner: a random key in the signed session cookie.
+"""The learner: a random key in the signed session cookie.
 
-No name, no account: it is only what ties a browser to its own attempts.
+No name, no account: it is only what ties a browser to its own attempts. A
+student who joins a class keeps this key; one who continues on another
+device takes their key into that browser.
 """
 import secrets
 
@@ -12,3 +14,13 @@ def learner_key() -> str:
         session["learner"] = secrets.token_urlsafe(18)
         session.permanent = True
     return session["learner"]
+
+
+def use_learner_key(key: str | None) -> None:
+    """Switch this browser to another student (`key`), or with None to a fresh
+    anonymous learner. Everything else in the session goes: nothing of the
+    previous person may stay behind on a shared computer."""
+    session.clear()
+    if key:
+        session["learner"] = key
+        session.permanent = True

@@ -1,9 +1,13 @@
 """Lesson list (filtered by topic and audience), lesson pages and their images."""
-from flask import Blueprint, abort, render_template, request, send_from_directory
+from flask import Blueprint, abort, redirect, render_template, request, send_from_directory, url_for
 
 from .content import current_library, current_store
 from .content.markdown import IMAGE_SUFFIXES
+from .db import get_session
+from .forms import EmptyForm
 from .i18n import current_language
+from .learner import learner_key
+from .services import progress
 from .vocabulary import AUDIENCES, TOPICS
 
 bp = Blueprint("lessons", __name__, url_prefix="/lessons")
@@ -26,7 +30,18 @@ def show(slug):
     library = current_library()
     lesson = library.lessons.get(slug) or abort(404)
     quizzes = [library.quizzes[s] for s in lesson.meta.related_quizzes]
-    return render_template("lessons/show.html", lesson=lesson, text=lesson.text(current_language()), quizzes=quizzes)
+    status = progress.lesson_opened(get_session(), learner_key(), slug)
+    return render_template("lessons/show.html", lesson=lesson, text=lesson.text(current_language()), quizzes=quizzes,
+                           progress=status, form=EmptyForm())
+
+
+@bp.post("/<slug>/finished")
+def finished(slug):
+    """"I have read it": what a teacher's grid shows as done."""
+    if slug not in current_library().lessons:
+        abort(404)
+    progress.lesson_finished(get_session(), learner_key(), slug)
+    return redirect(url_for(".show", slug=slug, _anchor="finished"), 303)
 
 
 @bp.get("/<slug>/media/<path:name>")

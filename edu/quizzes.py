@@ -11,7 +11,7 @@ from .db import get_session
 from .extensions import htmx
 from .i18n import current_language
 from .learner import learner_key
-from .services import attempts
+from .services import attempts, classes
 from .services.answers import AnswerRejected
 
 bp = Blueprint("quizzes", __name__, url_prefix="/quizzes")
@@ -82,7 +82,8 @@ def answer(slug):
             return _render_panel(quiz, 400, question=question, number=number, error=rejected.message)
         return _render_panel(quiz, 400, rejection=rejected.message)
     return _render_panel(quiz, question=question, number=number, feedback=stored,
-                         finished=attempt.finished_at is not None)
+                         finished=attempt.finished_at is not None,
+                         hidden=classes.results_hidden(db, learner_key(), quiz.slug))
 
 
 @bp.get("/<slug>/result")
@@ -92,6 +93,8 @@ def result(slug):
     attempt = attempts.latest_finished_attempt(db, learner_key(), quiz)
     if attempt is None:
         return redirect(url_for(".show", slug=slug), 303)
+    if classes.results_hidden(db, learner_key(), quiz.slug):
+        return render_template("quizzes/result_hidden.html", quiz=quiz), {"Cache-Control": "no-store"}
     answers = attempts.answers_by_question(db, attempt)
     missed, related = attempts.lessons_to_review(quiz, answers)
     library = current_library()

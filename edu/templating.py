@@ -24,15 +24,19 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.globals.update(
         TOPICS=TOPICS, AUDIENCES=AUDIENCES, mockup_view=mockup_view, initials=initials,
-        verdict_wording=verdict_wording, confidence_label=confidence_label,
+        verdict_wording=verdict_wording, confidence_label=confidence_label, needs_checking_label=needs_checking_label,
     )
     app.context_processor(lambda: {"LIBRARY": current_library()})
 
 
 def verdict_wording(quiz, question) -> str:
     """Scam / Safe for scam quizzes, Not okay / Okay for abuse situations."""
-    return question.wording or ("scam" if quiz.topic == "scams" else "abuse")
+    return getattr(question, "wording", None) or ("scam" if quiz.topic == "scams" else "abuse")
 
 
 def confidence_label(level: int) -> str:
     return {50: gettext("Guessing"), 75: gettext("Fairly sure"), 100: gettext("Certain")}[level]
+
+
+def needs_checking_label(level: str) -> str:
+    return {"very likely": gettext("Very likely"), "likely": gettext("Likely"), "unlikely": gettext("Unlikely")}[level]

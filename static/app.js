@@ -35,3 +35,10 @@ function enhanceMarkableParts(root) {
 
 document.addEventListener("DOMContentLoaded", function () { enhanceMarkableParts(document); });
 document.addEventListener("htmx:load", function (event) { enhanceMarkableParts(event.target); });
+
+// "Print" buttons on reports and join sheets (the print stylesheet does the rest).
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) {
+    window.print();
+  }
+});

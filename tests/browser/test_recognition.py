@@ -152,6 +152,8 @@ def test_every_question_type_and_mockup_kind(driver, test_content_server, lang):
     # 3. red flags on a chat: mark the two warning signs.
     chat = quiz.question("friend-chat")
     expect(page.locator("figure.mockup-chat")).to_be_visible()
+    heights = page.locator(".part-markable").evaluate_all("parts => parts.map(p => p.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 44, heights  # touch targets
     driver.mark_part("0:05")
     driver.mark_part(chat.mockup.messages[1].text.get(lang))
     driver.submit()

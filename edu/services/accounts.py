@@ -1,0 +1,100 @@
+"""Staff accounts: sign-up (open or by invite), sign-in, passwords."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from flask_babel import gettext
+from sqlmodel import Session, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..models import Invite, User, as_utc, utcnow
+
+MIN_PASSWORD_LENGTH = 10
+INVITE_DAYS = 14
+# Verified against when the email is unknown, so a wrong email costs the same
+# time as a wrong password and does not reveal which accounts exist.
+_DUMMY_HASH = generate_password_hash("not a real password")
+
+
+class AccountError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password)  # scrypt, Werkzeug's default
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(gettext("Use at least %(num)s characters for your password.", num=MIN_PASSWORD_LENGTH))
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_user(db: Session, email: str) -> User | None:
+    return db.exec(select(User).where(User.email == normalize_email(email))).first()
+
+
+def create_user(db: Session, email: str, password: str, role: str = "teacher") -> User:
+    check_password_rules(password)
+    if find_user(db, email):
+        raise AccountError(gettext("An account with this email already exists. Sign in instead."))
+    user = User(email=normalize_email(email), password_hash=hash_password(password), role=role)
+    db.add(user)
+    db.commit()
+    return user
+
+
+def authenticate(db: Session, email: str, password: str) -> User | None:
+    user = find_user(db, email)
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    return user if check_password_hash(user.password_hash, password) else None
+
+
+def change_password(db: Session, user: User, current: str, new: str) -> None:
+    if not check_password_hash(user.password_hash, current):
+        raise AccountError(gettext("Your current password is not right."))
+    check_password_rules(new)
+    user.password_hash = hash_password(new)
+    db.add(user)
+    db.commit()
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_invite(db: Session, admin: User, role: str = "teacher") -> str:
+    """Return the invite token; only its hash is stored."""
+    token = secrets.token_urlsafe(24)
+    db.add(Invite(token_hash=_token_hash(token), role=role, created_by=admin.id,
+                  expires_at=utcnow() + timedelta(days=INVITE_DAYS)))
+    db.commit()
+    return token
+
+
+def valid_invite(db: Session, token: str) -> Invite | None:
+    invite = db.exec(select(Invite).where(Invite.token_hash == _token_hash(token))).first()
+    if invite is None or invite.used_at is not None or as_utc(invite.expires_at) < utcnow():
+        return None
+    return invite
+
+
+def accept_invite(db: Session, token: str, email: str, password: str) -> User:
+    invite = valid_invite(db, token)
+    if invite is None:
+        raise AccountError(gettext("This invite link is not valid any more. Ask your admin for a new one."))
+    user = create_user(db, email, password, role=invite.role)
+    invite.used_at = utcnow()
+    db.add(invite)
+    db.commit()
+    return user
+

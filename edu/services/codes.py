@@ -1,0 +1,33 @@
+"""Codes people type: class join codes and students' re-entry codes.
+
+The alphabet leaves out look-alikes (0/O, 1/I/L, 2/Z, 5/S, 8/B) so a code
+read off a projector or a printed sheet is typed right the first time.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+JOIN_CODE_LENGTH = 6
+REENTRY_CODE_LENGTH = 8
+
+
+def random_code(length: int) -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(length))
+
+
+def normalize(code: str) -> str:
+    """What people type: any case, spaces or dashes."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def format_reentry(code: str) -> str:
+    return f"{code[:4]}-{code[4:]}"
+
+
+def digest(secret: str, code: str) -> str:
+    """Re-entry codes are stored only as a keyed hash, like passwords, but
+    must be found by value, so the hash is deterministic (HMAC)."""
+    return hmac.new(secret.encode(), normalize(code).encode(), hashlib.sha256).hexdigest()

@@ -1,0 +1,39 @@
+"""Lesson progress: opened when a lesson page is read, finished on request."""
+from __future__ import annotations
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from ..models import LessonProgress, utcnow
+
+
+def _progress(db: Session, learner_key: str, slug: str) -> LessonProgress | None:
+    return db.exec(select(LessonProgress).where(LessonProgress.learner_key == learner_key,
+                                                LessonProgress.lesson_slug == slug)).first()
+
+
+def lesson_opened(db: Session, learner_key: str, slug: str) -> LessonProgress:
+    progress = _progress(db, learner_key, slug)
+    if progress:
+        return progress
+    progress = LessonProgress(learner_key=learner_key, lesson_slug=slug)
+    db.add(progress)
+    try:
+        db.commit()
+    except IntegrityError:  # opened in two tabs at once
+        db.rollback()
+        progress = _progress(db, learner_key, slug)
+    return progress
+
+
+def lesson_finished(db: Session, learner_key: str, slug: str) -> LessonProgress:
+    progress = lesson_opened(db, learner_key, slug)
+    if progress.finished_at is None:
+        progress.finished_at = utcnow()
+        db.add(progress)
+        db.commit()
+    return progress
+
+
+def lesson_status(db: Session, learner_key: str, slug: str) -> LessonProgress | None:
+    return _progress(db, learner_key, slug)

@@ -1,0 +1,218 @@
+"""What teachers see: the class grid, quiz item analysis, topics, one student.
+
+Every function loads what it needs in a few queries for the whole class (not
+one per student), so a class of 50 with 20 quizzes renders quickly.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from ..content import Library, Quiz
+from ..models import Assignment, Classroom, LessonProgress, QuizAnswer, QuizAttempt, Student, as_utc
+from . import statistics
+from .classes import assignments_of, students_of
+
+NEEDS_HELP_BELOW = 50  # % on the latest finished attempt; shown to teachers as the rule
+
+
+@dataclass(frozen=True)
+class Cell:
+    status: str  # "not_started", "in_progress", "done", "needs_help"
+    score: float | None = None  # % of the latest finished attempt
+    attempts: int = 0
+
+
+@dataclass
+class Grid:
+    assignments: list[Assignment]
+    rows: list[tuple[Student, list[Cell]]]
+
+
+def _attempts_of(db: Session, keys: list[str], slugs: list[str]) -> list[QuizAttempt]:
+    if not keys or not slugs:
+        return []
+    return list(db.exec(select(QuizAttempt).where(QuizAttempt.learner_key.in_(keys), QuizAttempt.quiz_slug.in_(slugs))
+                        .order_by(QuizAttempt.id)).all())
+
+
+def _percent(attempt: QuizAttempt) -> float:
+    return 100 * (attempt.score or 0) / attempt.max_score if attempt.max_score else 0.0
+
+
+def class_grid(db: Session, classroom: Classroom) -> Grid:
+    students = students_of(db, classroom)
+    assignments = assignments_of(db, classroom)
+    keys = [s.learner_key for s in students]
+    quiz_slugs = [a.slug for a in assignments if a.kind == "quiz"]
+    lesson_slugs = [a.slug for a in assignments if a.kind == "lesson"]
+
+    attempts: dict[tuple[str, str], list[QuizAttempt]] = defaultdict(list)
+    for attempt in _attempts_of(db, keys, quiz_slugs):
+        attempts[attempt.learner_key, attempt.quiz_slug].append(attempt)
+    lessons: dict[tuple[str, str], LessonProgress] = {}
+    if keys and lesson_slugs:
+        for progress in db.exec(select(LessonProgress).where(LessonProgress.learner_key.in_(keys),
+                                                             LessonProgress.lesson_slug.in_(lesson_slugs))).all():
+            lessons[progress.learner_key, progress.lesson_slug] = progress
+
+    rows = []
+    for student in students:
+        cells = []
+        for assignment in assignments:
+            if assignment.kind == "lesson":
+                progress = lessons.get((student.learner_key, assignment.slug))
+                status = "not_started" if progress is None else "done" if progress.finished_at else "in_progress"
+                cells.append(Cell(status))
+            else:
+                cells.append(_quiz_cell(attempts.get((student.learner_key, assignment.slug), [])))
+        rows.append((student, cells))
+    return Grid(assignments, rows)
+
+
+def _quiz_cell(attempts: list[QuizAttempt]) -> Cell:
+    finished = [a for a in attempts if a.finished_at]
+    if not finished:
+        return Cell("in_progress" if attempts else "not_started", attempts=len(attempts))
+    score = _percent(finished[-1])
+    return Cell("needs_help" if score < NEEDS_HELP_BELOW else "done", score, len(finished))
+
+
+# --- quiz report --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ChoiceCount:
+    choice_id: str
+    count: int
+    correct: bool
+
+
+@dataclass
+class QuestionReport:
+    question: object
+    stats: statistics.ItemStats
+    answered: int
+    choices: list[ChoiceCount] = field(default_factory=list)
+
+    @property
+    def wrong_choices(self) -> list[ChoiceCount]:
+        return [c for c in self.choices if not c.correct and c.count]
+
+
+@dataclass
+class QuizReport:
+    quiz: Quiz
+    students: int
+    attempts: int
+    test: statistics.TestStats
+    histogram: list[int]
+    questions: list[QuestionReport]
+    difficult: list[QuestionReport]
+    item_analysis: bool  # enough attempts for facility/discrimination to mean something
+
+
+def first_attempts(db: Session, students: list[Student], quiz_slug: str) -> dict[int, QuizAttempt]:
+    """Each student's first finished attempt: later ones are practice."""
+    by_key = {s.learner_key: s for s in students}
+    firsts: dict[int, QuizAttempt] = {}
+    for attempt in _attempts_of(db, list(by_key), [quiz_slug]):
+        student = by_key[attempt.learner_key]
+        if attempt.finished_at and student.id not in firsts:
+            firsts[student.id] = attempt
+    return firsts
+
+
+def answers_of(db: Session, attempt_ids: list[int]) -> dict[int, dict[str, QuizAnswer]]:
+    answers: dict[int, dict[str, QuizAnswer]] = defaultdict(dict)
+    if attempt_ids:
+        for answer in db.exec(select(QuizAnswer).where(QuizAnswer.attempt_id.in_(attempt_ids))).all():
+            answers[answer.attempt_id][answer.question_id] = answer
+    return answers
+
+
+def quiz_report(db: Session, classroom: Classroom, quiz: Quiz) -> QuizReport:
+    students = students_of(db, classroom)
+    firsts = first_attempts(db, students, quiz.slug)
+    answers = answers_of(db, [a.id for a in firsts.values()])
+    marks = [{qid: a.score for qid, a in answers[attempt.id].items()} for attempt in firsts.values()]
+    question_ids = [q.id for q in quiz.questions]
+    items = statistics.item_statistics(question_ids, marks)
+    reports = []
+    for question, item in zip(quiz.questions, items):
+        given = [answers[a.id][question.id] for a in firsts.values() if question.id in answers[a.id]]
+        reports.append(QuestionReport(question, item, len(given), _choice_counts(question, given)))
+    by_id = {r.question.id: r for r in reports}
+    test = statistics.test_statistics(question_ids, marks)
+    return QuizReport(
+        quiz=quiz, students=len(students), attempts=len(firsts), test=test,
+        histogram=statistics.score_histogram([_percent(a) for a in firsts.values()]),
+        questions=reports,
+        difficult=[by_id[item.question_id] for item in statistics.difficult_questions(items)],
+        item_analysis=len(firsts) >= statistics.MIN_ATTEMPTS_FOR_ITEM_ANALYSIS,
+    )
+
+
+def _choice_counts(question, given: list[QuizAnswer]) -> list[ChoiceCount]:
+    """How often each option (or, for red flags, each part) was chosen."""
+    if question.keeps_order:
+        return []
+    counts = Counter(choice for answer in given for choice in answer.chosen)
+    correct = question.correct_ids
+    return [ChoiceCount(choice, counts[choice], choice in correct) for choice in question.choice_ids]
+
+
+# --- topics -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TopicSummary:
+    topic: str
+    quizzes: int
+    attempts: int
+    mean: float | None  # % over first attempts
+
+
+def topic_summary(db: Session, classroom: Classroom, library: Library) -> list[TopicSummary]:
+    students = students_of(db, classroom)
+    quizzes = [library.quizzes[a.slug] for a in assignments_of(db, classroom)
+               if a.kind == "quiz" and a.slug in library.quizzes]
+    by_topic: dict[str, list[float]] = defaultdict(list)
+    quiz_count: Counter = Counter()
+    for quiz in quizzes:
+        quiz_count[quiz.topic] += 1
+        by_topic[quiz.topic].extend(_percent(a) for a in first_attempts(db, students, quiz.slug).values())
+    summaries = [TopicSummary(topic, quiz_count[topic], len(scores), sum(scores) / len(scores) if scores else None)
+                 for topic, scores in by_topic.items()]
+    return sorted(summaries, key=lambda s: (s.mean is None, s.mean if s.mean is not None else 0))
+
+
+# --- one student ----------------------------------------------------------------
+
+@dataclass
+class AttemptReport:
+    quiz: Quiz
+    attempt: QuizAttempt
+    answers: dict[str, QuizAnswer]
+
+    @property
+    def percent(self) -> float:
+        return _percent(self.attempt)
+
+    @property
+    def minutes(self) -> float | None:
+        if not self.attempt.finished_at:
+            return None
+        return (as_utc(self.attempt.finished_at) - as_utc(self.attempt.started_at)).total_seconds() / 60
+
+
+def student_report(db: Session, student: Student, library: Library) -> list[AttemptReport]:
+    attempts = [a for a in db.exec(select(QuizAttempt).where(QuizAttempt.learner_key == student.learner_key)
+                                   .order_by(QuizAttempt.id)).all() if a.quiz_slug in library.quizzes]
+    answers = answers_of(db, [a.id for a in attempts])
+    return [AttemptReport(library.quizzes[a.quiz_slug], a, answers[a.id]) for a in attempts]
+
+
+def lesson_progress_of(db: Session, student: Student) -> dict[str, LessonProgress]:
+    rows = db.exec(select(LessonProgress).where(LessonProgress.learner_key == student.learner_key)).all()
+    return {row.lesson_slug: row for row in rows}
