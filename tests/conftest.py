@@ -49,7 +49,7 @@ def _serve(app):
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """The real app with the shipped content, served on a free local port."""
-    server = _serve(make_app(tmp_path_factory.mktemp("live"), content_dir=REPO_ROOT))
+    server = _serve(make_app(tmp_path_factory.mktemp("live"), content_dir=REPO_ROOT, OPEN_SIGNUP=True))
     yield server
     server.shutdown()
 
