@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
+from wtforms import SelectChoice
 
 from .content import current_library
 from .db import get_session
@@ -27,10 +28,11 @@ def owned_class(class_id: int):
     return classes.class_of(get_session(), current_user, class_id) or abort(404)
 
 
-def _assign_choices():
+def _assign_choices() -> list[SelectChoice]:
     library, lang = current_library(), current_language()
-    return ([(f"lesson:{l.slug}", gettext("Lesson: %(title)s", title=l.text(lang).meta.title)) for l in library.sorted_lessons(lang)]
-            + [(f"quiz:{q.slug}", gettext("Quiz: %(title)s", title=q.title.get(lang))) for q in library.sorted_quizzes(lang)])
+    lessons, quizzes = gettext("Lessons"), gettext("Quizzes")
+    return ([SelectChoice(f"lesson:{l.slug}", l.text(lang).meta.title, optgroup=lessons) for l in library.sorted_lessons(lang)]
+            + [SelectChoice(f"quiz:{q.slug}", q.title.get(lang), optgroup=quizzes) for q in library.sorted_quizzes(lang)])
 
 
 @bp.get("/")

@@ -5,7 +5,7 @@ in the visitor's language whatever WTForms ships.
 """
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, DateField, EmailField, HiddenField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from .services.accounts import MIN_PASSWORD_LENGTH
@@ -35,7 +35,7 @@ class ChangePasswordForm(FlaskForm):
         DataRequired(REQUIRED), EqualTo("password", _l("The two passwords are not the same."))])
 
 
-LANGUAGE_CHOICES = [("vi", "Tiếng Việt"), ("en", "English")]
+LANGUAGE_CHOICES = [SelectChoice("vi", "Tiếng Việt"), SelectChoice("en", "English")]
 
 
 class ClassForm(FlaskForm):
