@@ -12,6 +12,7 @@ from werkzeug.utils import secure_filename
 
 from .classes import owned_class
 from .content import current_library
+from .content.markdown import to_plain
 from .db import get_session
 from .extensions import htmx
 from .i18n import current_language
@@ -111,7 +112,7 @@ def _quiz_table(report) -> Table:
     rows = []
     for number, item in enumerate(report.questions, start=1):
         wrong = max(item.wrong_choices, key=lambda c: c.count, default=None)
-        prompt = item.question.prompt.get(lang) if item.question.prompt else item.question.id
+        prompt = to_plain(item.question.prompt.get(lang)) if item.question.prompt else item.question.id
         rows.append([f"{number}. {prompt}", item.question.type, item.answered, _round(item.stats.facility),
                      _round(item.stats.facility) if report.item_analysis else None,
                      _round(item.stats.discrimination), item.stats.needs_checking or "",
@@ -167,7 +168,7 @@ def _student_table(student, attempts) -> Table:
     for item in attempts:
         for question in item.quiz.questions:
             answer = item.answers.get(question.id)
-            prompt = question.prompt.get(lang) if question.prompt else question.id
+            prompt = to_plain(question.prompt.get(lang)) if question.prompt else question.id
             rows.append([item.quiz.title.get(lang), format_date(item.attempt.started_at, "short"),
                          _round(item.minutes), prompt, answer.choice if answer else "",
                          (gettext("yes") if answer.is_correct else gettext("no")) if answer else "",

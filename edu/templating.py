@@ -6,7 +6,7 @@ from flask_babel import format_date, format_decimal, format_percent, gettext
 from markupsafe import Markup
 
 from .content import current_library
-from .content.markdown import render_inline, render_text
+from .content.markdown import render_inline, render_text, to_plain
 from .mockup_view import initials, mockup_view
 from .vocabulary import AUDIENCES, TOPICS
 
@@ -16,6 +16,7 @@ def init_app(app: Flask) -> None:
         # Content Markdown is sanitised by the renderer, so it is safe to mark.
         md=lambda text: Markup(render_text(text)),
         md_inline=lambda text: Markup(render_inline(text)),
+        plain=to_plain,
         number=format_decimal,
         date=format_date,
         percent=format_percent,

@@ -6,6 +6,8 @@ Markdown produced.
 """
 from __future__ import annotations
 
+import html
+import re
 from functools import lru_cache
 from html import escape
 from pathlib import PurePosixPath
@@ -102,6 +104,12 @@ def render_document(text: str, *, callout_titles: dict[str, str], media_file, pr
 def render_text(text: str) -> str:
     """A quiz prompt or explanation: paragraphs, lists, emphasis, links."""
     return sanitize(_md.render(text))
+
+
+@lru_cache(maxsize=8192)
+def to_plain(text: str) -> str:
+    """Markdown as the words a reader sees: for tables, exports and truncated lists."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", render_text(text))).split())
 
 
 @lru_cache(maxsize=8192)

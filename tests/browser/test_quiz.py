@@ -1,18 +1,12 @@
 """Taking whole quizzes in a real browser: with htmx and as plain forms."""
-import html
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from edu.content.markdown import render_text
+from edu.content.markdown import to_plain
 
 from .conftest import UI
-
-
-def plain(markdown: str) -> str:
-    """The text a reader sees of some Markdown."""
-    return html.unescape(re.sub(r"<[^>]+>", "", render_text(markdown))).strip()
 
 
 def pick(question, right: bool) -> list[str]:
@@ -39,7 +33,7 @@ def take_quiz(page, base, quiz, lang, javascript):
     for index, question in enumerate(quiz.questions):
         right = index % 2 == 0
         expect(page.locator(".progress-text")).to_have_text(words["question"].format(n=index + 1, total=total))
-        expect(page.locator(".prompt").first).to_contain_text(plain(question.prompt.get(lang))[:40])
+        expect(page.locator(".prompt").first).to_contain_text(to_plain(question.prompt.get(lang))[:40])
         assert page.locator(".explanation").count() == 0  # no key before answering
         answer_question(page, question, right)
         page.get_by_role("button", name=words["check"]).click()
