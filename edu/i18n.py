@@ -50,10 +50,14 @@ def callout_titles() -> dict[str, dict[str, str]]:
     return titles
 
 
+def remember_language(response, lang: str):
+    response.set_cookie(COOKIE, lang, max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True)
+
+
 def _remember_language(response):
     asked = request.args.get("lang")
     if asked in LANGUAGES and request.cookies.get(COOKIE) != asked:
-        response.set_cookie(COOKIE, asked, max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True)
+        remember_language(response, asked)
     response.vary.add("Accept-Language")
     response.vary.add("Cookie")
     return response

@@ -8,6 +8,7 @@ from flask_babel import gettext
 from .content import current_library
 from .db import get_session
 from .forms import ContinueForm, EmptyForm, JoinForm
+from .i18n import COOKIE as LANGUAGE_COOKIE, remember_language
 from .learner import learner_key, use_learner_key
 from .models import Classroom
 from .services import classes, progress, reports
@@ -30,7 +31,11 @@ def join():
             error = failed.message
         else:
             session["new_reentry_code"] = joined.reentry_code
-            return redirect(url_for(".me"), 303)
+            response = redirect(url_for(".me"), 303)
+            if not request.cookies.get(LANGUAGE_COOKIE):
+                # A student who has not chosen a language gets their class's.
+                remember_language(response, db.get(Classroom, joined.student.class_id).language)
+            return response
     status = 400 if request.method == "POST" and current is None else 200
     return render_template("students/join.html", form=form, error=error, current=current), status
 

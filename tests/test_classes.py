@@ -141,6 +141,20 @@ def test_student_joins_with_code_and_name_only(app, classroom):
     assert "Hello, Lan Anh" in me and "The first quiz" in me and "The first lesson" in me
 
 
+def test_a_student_gets_the_class_language_unless_they_chose_one(app, teacher):
+    class_url = teacher.post("/classes/new", data={"name": "8B", "language": "en"}).location
+    code = re.search(r'id="join-code">(\w+)<', teacher.get(class_url).text).group(1)
+    student = app.test_client()
+    response = student.post("/join", data={"code": code, "display_name": "Tú"})
+    assert any(c.startswith("lang=en;") for c in response.headers.getlist("Set-Cookie"))
+    assert '<html lang="en">' in student.get("/me").text
+    chooser = app.test_client()
+    chooser.get("/?lang=vi")
+    joined = chooser.post("/join", data={"code": code, "display_name": "Vy"})
+    assert joined.status_code == 303
+    assert not any(c.startswith("lang=") for c in joined.headers.getlist("Set-Cookie"))
+
+
 def test_wrong_code_and_bad_names_change_nothing(app, classroom):
     client = app.test_client()
     wrong = client.post("/join?lang=en", data={"code": "ZZZZZZ", "display_name": "Lan"})
