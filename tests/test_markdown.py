@@ -1,5 +1,5 @@
 """Lesson and quiz Markdown is rendered with callouts and tables, and sanitised."""
-from edu.content.markdown import render_document, render_inline, render_text, sanitize
+from edu.content.markdown import render_document, render_inline, render_text, sanitize, to_plain
 
 
 def render(text, problems=None, media=lambda name: f"/media/{name}"):
@@ -50,3 +50,7 @@ def test_local_images_are_checked_and_rewritten():
 
 def test_inline_text_has_no_block_elements():
     assert render_inline("**bold** and <b>raw</b>") == "<strong>bold</strong> and &lt;b&gt;raw&lt;/b&gt;"
+
+
+def test_plain_text_keeps_words_apart_but_not_punctuation():
+    assert to_plain("Tin **SENVANG**, `x.top`.\n\n- one\n- two") == "Tin SENVANG, x.top. one two"

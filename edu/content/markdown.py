@@ -109,7 +109,8 @@ def render_text(text: str) -> str:
 @lru_cache(maxsize=8192)
 def to_plain(text: str) -> str:
     """Markdown as the words a reader sees: for tables, exports and truncated lists."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", render_text(text))).split())
+    spaced = re.sub(r"</?(p|li|ul|ol|h\d|br|hr|tr|td|th|blockquote|pre)\b[^>]*>", " ", render_text(text))
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", spaced)).split())
 
 
 @lru_cache(maxsize=8192)
