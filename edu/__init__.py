@@ -5,10 +5,11 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import auth, classes, db, errors, i18n, lessons, main, quizzes, reports, students, templating
+from . import auth, classes, db, errors, i18n, lessons, main, quizzes, reports, security, students, templating
 from .config import REPO_ROOT, load_config
 from .content import ContentError, ContentStore
 from .extensions import csrf, htmx, login_manager
+from .limits import limiter
 
 
 class InvalidContent(SystemExit):
@@ -26,8 +27,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     htmx.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
     db.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
     templating.init_app(app)
 
     with app.app_context():

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from .db import get_session
 from .extensions import login_manager
+from .limits import by_email, limit, limiter
 from .forms import ChangePasswordForm, EmptyForm, SignInForm, SignUpForm
 from .models import User
 from .services import accounts
@@ -41,15 +42,20 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/signin", methods=["GET", "POST"])
+@limiter.limit(limit("signin"), key_func=by_email, methods=["POST"])
 def signin():
     form = SignInForm()
     error = None
     if form.validate_on_submit():
-        user = accounts.authenticate(get_session(), form.email.data, form.password.data)
+        try:
+            user = accounts.authenticate(get_session(), form.email.data, form.password.data)
+        except AccountError as locked:
+            user, error = None, locked.message
+        else:
+            error = None if user else gettext("That email and password do not match an account.")
         if user:
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
-        error = gettext("That email and password do not match an account.")
     status = 400 if request.method == "POST" else 200
     return render_template("auth/signin.html", form=form, error=error,
                            open_signup=current_app.config["OPEN_SIGNUP"]), status
@@ -113,7 +119,8 @@ def invites():
     if form.validate_on_submit():
         token = accounts.create_invite(get_session(), current_user)
         link = url_for("auth.signup", token=token, _external=True)
-    return render_template("auth/invites.html", form=form, link=link, days=accounts.INVITE_DAYS)
+    return render_template("auth/invites.html", form=form, link=link, days=accounts.INVITE_DAYS,
+                           events=accounts.audit_log(get_session()))
 
 
 # --- command line ---------------------------------------------------------------

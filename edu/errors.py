@@ -13,6 +13,7 @@ def _messages():
         404: (gettext("Page not found"), gettext("We could not find that page. It may have moved, or the address may have a typo.")),
         405: (gettext("That does not work here"), gettext("This page cannot be used that way. Please go back and try again.")),
         413: (gettext("That was too much to send"), gettext("The form you sent is too large.")),
+        429: (gettext("Too many tries"), gettext("Please wait a few minutes, then try again.")),
         500: (gettext("Something went wrong on our side"), gettext("Please try again in a moment.")),
     }
 

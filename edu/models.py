@@ -65,6 +65,8 @@ class User(SQLModel, table=True):
     password_hash: str = Field(max_length=255)
     role: str = Field(default="teacher", max_length=20)
     created_at: datetime = Field(default_factory=utcnow)
+    failed_signins: int = 0
+    locked_until: datetime | None = None
 
     # Flask-Login's user protocol
     is_active: bool = True
@@ -141,3 +143,13 @@ class LessonProgress(SQLModel, table=True):
     lesson_slug: str = Field(max_length=100)
     opened_at: datetime = Field(default_factory=utcnow)
     finished_at: datetime | None = None
+
+
+class AuditEvent(SQLModel, table=True):
+    """What an admin did, when: kept for accountability, never shown to students."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int | None = Field(default=None, foreign_key="user.id")  # None: the command line
+    action: str = Field(max_length=50)
+    detail: str = Field(default="", max_length=500)
+    at: datetime = Field(default_factory=utcnow, index=True)

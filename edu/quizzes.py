@@ -11,6 +11,7 @@ from .db import get_session
 from .extensions import htmx
 from .i18n import current_language
 from .learner import learner_key
+from .limits import by_learner, limit, limiter
 from .services import attempts, classes
 from .services.answers import AnswerRejected
 
@@ -68,6 +69,7 @@ def question(slug):
 
 
 @bp.post("/<slug>/answer")
+@limiter.limit(limit("answers"), key_func=by_learner)
 def answer(slug):
     quiz = _quiz(slug)
     g.page_url = url_for(".question", slug=slug)

@@ -10,6 +10,7 @@ from .db import get_session
 from .forms import ContinueForm, EmptyForm, JoinForm
 from .i18n import COOKIE as LANGUAGE_COOKIE, remember_language
 from .learner import learner_key, use_learner_key
+from .limits import by_join_code, failed, limit, limiter
 from .models import Classroom
 from .services import classes, progress, reports
 from .services.attempts import latest_finished_attempt
@@ -19,6 +20,8 @@ bp = Blueprint("students", __name__)
 
 
 @bp.route("/join", methods=["GET", "POST"])
+@limiter.limit(limit("join"), key_func=by_join_code, methods=["POST"])
+@limiter.shared_limit(limit("guess"), scope="guess", methods=["POST"], deduct_when=failed)
 def join():
     db = get_session()
     current = classes.student_for(db, learner_key())
@@ -41,6 +44,7 @@ def join():
 
 
 @bp.route("/join/continue", methods=["GET", "POST"])
+@limiter.shared_limit(limit("guess"), scope="guess", methods=["POST"], deduct_when=failed)
 def resume():
     form = ContinueForm()
     error = None

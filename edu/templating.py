@@ -2,7 +2,7 @@
 from flask import Flask
 from datetime import date
 
-from flask_babel import format_date, format_decimal, format_percent, gettext
+from flask_babel import format_date, format_datetime, format_decimal, format_percent, gettext
 from markupsafe import Markup
 
 from .content import current_library
@@ -19,6 +19,7 @@ def init_app(app: Flask) -> None:
         plain=to_plain,
         number=format_decimal,
         date=format_date,
+        datetime=format_datetime,
         percent=format_percent,
         # "2025-03" -> "March 2025" / "tháng 3 năm 2025"
         month=lambda value: format_date(date(int(value[:4]), int(value[5:7]), 1), "LLLL y"),

@@ -9,9 +9,11 @@ from flask_babel import gettext
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..models import Invite, User, as_utc, utcnow
+from ..models import AuditEvent, Invite, User, as_utc, utcnow
 
 MIN_PASSWORD_LENGTH = 10
+LOCK_AFTER = 5
+LOCK_MINUTES = 15
 INVITE_DAYS = 14
 # Verified against when the email is unknown, so a wrong email costs the same
 # time as a wrong password and does not reveal which accounts exist.
@@ -41,22 +43,40 @@ def find_user(db: Session, email: str) -> User | None:
     return db.exec(select(User).where(User.email == normalize_email(email))).first()
 
 
-def create_user(db: Session, email: str, password: str, role: str = "teacher") -> User:
+def create_user(db: Session, email: str, password: str, role: str = "teacher", by: User | None = None) -> User:
     check_password_rules(password)
     if find_user(db, email):
         raise AccountError(gettext("An account with this email already exists. Sign in instead."))
     user = User(email=normalize_email(email), password_hash=hash_password(password), role=role)
     db.add(user)
+    if role == "admin":
+        audit(db, by, "admin.create", user.email)
     db.commit()
     return user
 
 
 def authenticate(db: Session, email: str, password: str) -> User | None:
+    """The user, or None for a wrong email or password. After LOCK_AFTER
+    failures in a row the account is locked for LOCK_MINUTES, right password
+    or not, so guessing stays slow even from many addresses."""
     user = find_user(db, email)
     if user is None:
         check_password_hash(_DUMMY_HASH, password)
         return None
-    return user if check_password_hash(user.password_hash, password) else None
+    if user.locked_until and as_utc(user.locked_until) > utcnow():
+        raise AccountError(gettext("Too many failed sign-ins. This account is locked for %(num)s minutes.", num=LOCK_MINUTES))
+    if not check_password_hash(user.password_hash, password):
+        user.failed_signins += 1
+        if user.failed_signins >= LOCK_AFTER:
+            user.failed_signins, user.locked_until = 0, utcnow() + timedelta(minutes=LOCK_MINUTES)
+        db.add(user)
+        db.commit()
+        return None
+    if user.failed_signins or user.locked_until:
+        user.failed_signins, user.locked_until = 0, None
+        db.add(user)
+        db.commit()
+    return user
 
 
 def change_password(db: Session, user: User, current: str, new: str) -> None:
@@ -77,8 +97,18 @@ def create_invite(db: Session, admin: User, role: str = "teacher") -> str:
     token = secrets.token_urlsafe(24)
     db.add(Invite(token_hash=_token_hash(token), role=role, created_by=admin.id,
                   expires_at=utcnow() + timedelta(days=INVITE_DAYS)))
+    audit(db, admin, "invite.create", f"role={role}")
     db.commit()
     return token
+
+
+def audit(db: Session, actor: User | None, action: str, detail: str = "") -> None:
+    """Record an admin action; committed with the change it describes."""
+    db.add(AuditEvent(actor_id=actor.id if actor else None, action=action, detail=detail[:500]))
+
+
+def audit_log(db: Session, limit: int = 200) -> list[AuditEvent]:
+    return list(db.exec(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)).all())
 
 
 def valid_invite(db: Session, token: str) -> Invite | None:

@@ -114,8 +114,12 @@ def driver(browser, request):
     if mode == "touch":
         options.update(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
     context = browser.new_context(**options)
-    yield Driver(context.new_page(), mode)
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    yield Driver(page, mode)
     context.close()
+    assert refused == [], "the page broke its own Content-Security-Policy"
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
