@@ -69,8 +69,13 @@ class User(SQLModel, table=True):
     locked_until: datetime | None = None
 
     # Flask-Login's user protocol
-    is_active: bool = True
-    is_anonymous: bool = False
+    @property
+    def is_active(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
 
     @property
     def is_authenticated(self) -> bool:

@@ -2,10 +2,13 @@
 browser tests, and Playwright pointed at Debian's Chromium."""
 from __future__ import annotations
 
+import os
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from werkzeug.serving import make_server
 
 from edu import create_app
@@ -15,11 +18,39 @@ TEST_CONTENT = Path(__file__).parent / "data" / "content"
 CHROMIUM = "/usr/bin/chromium"
 
 
+# The suite runs on SQLite, and again on PostgreSQL when TEST_DATABASE_URL names
+# a server (tests/run.sh does both). Each app then gets a schema of its own.
+SERVER_URL = os.environ.get("TEST_DATABASE_URL")
+SCHEMA_PREFIX = "edu_test_"
+
+
+def _database_url(tmp_path: Path) -> str:
+    if not SERVER_URL:
+        return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    schema = SCHEMA_PREFIX + uuid.uuid4().hex[:12]
+    with create_engine(SERVER_URL).begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    separator = "&" if "?" in SERVER_URL else "?"
+    return f"{SERVER_URL}{separator}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_schemas():
+    yield
+    if SERVER_URL:
+        with create_engine(SERVER_URL).begin() as connection:
+            schemas = connection.execute(text(
+                "SELECT nspname FROM pg_namespace WHERE nspname LIKE :prefix"), {"prefix": SCHEMA_PREFIX + "%"}).scalars()
+            for schema in list(schemas):
+                connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+
+
 def make_app(tmp_path: Path, content_dir: Path = TEST_CONTENT, **config):
     settings = {
         "TESTING": True,
         "SECRET_KEY": "test-secret",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "DATABASE_URL": _database_url(tmp_path),
+        "AUTO_MIGRATE": True,
         "CONTENT_DIR": content_dir,
     }
     settings.update(config)

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Install what the tests need, then run the whole suite (extra arguments go to pytest).
-# Browser tests use Debian's Chromium; Playwright never downloads a browser.
+# Install what the tests need, then run the whole suite: once on SQLite (the
+# embedded default) and once on PostgreSQL (the scale-out path), against the
+# server at TEST_POSTGRES_URL (default: 127.0.0.1:5432, database "test").
+# Extra arguments go to pytest. Browser tests use Debian's Chromium;
+# Playwright never downloads a browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,4 +14,8 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e ".[test]"
-exec .venv/bin/pytest "$@"
+
+echo "== SQLite =="
+.venv/bin/pytest "$@"
+echo "== PostgreSQL =="
+TEST_DATABASE_URL="${TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}" .venv/bin/pytest "$@"
