@@ -28,9 +28,19 @@ def _flag(name: str) -> bool:
     return os.environ.get(name, "").lower() in ("1", "true", "yes", "on")
 
 
+RATE_LIMITS = {
+    "RATELIMIT_SIGNIN": "10 per minute",  # per account
+    "RATELIMIT_JOIN": "300 per minute",  # per class code: a whole class joins at once
+    "RATELIMIT_GUESS": "30 per 10 minutes",  # wrong join or personal codes, per address
+    "RATELIMIT_ANSWERS": "120 per minute",  # per learner
+}
+
+
 def load_config(instance_path: Path) -> dict:
     instance_path.mkdir(parents=True, exist_ok=True)
-    return {
+    auto_migrate = {"AUTO_MIGRATE": _flag("EDU_AUTO_MIGRATE")} if "EDU_AUTO_MIGRATE" in os.environ else {}
+    limits = {name: os.environ.get(name, default) for name, default in RATE_LIMITS.items()}
+    return auto_migrate | limits | {
         "SECRET_KEY": _secret_key(instance_path),
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'edu.sqlite3'}",
         "CONTENT_DIR": content_dir(),
@@ -38,10 +48,6 @@ def load_config(instance_path: Path) -> dict:
         "HTTPS": _flag("EDU_HTTPS"),
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
-        "RATELIMIT_SIGNIN": "10 per minute",  # per account
-        "RATELIMIT_JOIN": "300 per minute",  # per class code: a whole class joins at once
-        "RATELIMIT_GUESS": "30 per 10 minutes",  # wrong join or personal codes, per address
-        "RATELIMIT_ANSWERS": "120 per minute",  # per learner
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
         "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 90,

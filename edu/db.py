@@ -52,6 +52,9 @@ def upgrade(engine) -> None:
     """Bring the schema to the newest migration."""
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
+    # No pooled connection may outlive this: gunicorn --preload forks workers
+    # after create_app, and a socket shared by two processes corrupts both.
+    engine.dispose()
 
 
 def init_app(app: Flask) -> None:
