@@ -60,42 +60,58 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class Server:
+    def __init__(self, process: subprocess.Popen, url: str):
+        self.process, self.url = process, url
+
+    def worker_pids(self) -> list[int]:
+        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(self.process.pid)], capture_output=True, text=True).stdout
+        return [int(pid) for pid in out.split()]
+
+
 @contextmanager
-def gunicorn(target: str, env: dict):
+def gunicorn(target: str, env: dict, workers: int = 2, ready_path: str = "/"):
+    """Serve `target` with gunicorn on a free local port until every worker is up."""
     import httpx
 
     port = free_port()
+    # The log goes to a file, never a pipe: a pipe nobody reads fills up with
+    # error tracebacks and then blocks every worker that writes to it.
     log = tempfile.TemporaryFile()
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--preload",
-                                "--log-level", "warning", target], env={**os.environ, **env},
-                               stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
+                                "--preload", "--graceful-timeout", "2", "--log-level", "warning", target],
+                               env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+    server = Server(process, f"http://127.0.0.1:{port}")
     try:
-        for _ in range(150):
+        deadline = time.monotonic() + 30
+        while True:
             try:
-                httpx.get(url + "/", timeout=2)
-                break
+                ready = httpx.get(server.url + ready_path, timeout=2).status_code < 500 or ready_path == "/healthz"
             except httpx.TransportError:
-                if process.poll() is not None:
-                    log.seek(0)
-                    raise SystemExit(f"gunicorn failed: {log.read().decode()[-2000:]}")
-                time.sleep(0.2)
-        yield url
+                ready = False
+            if ready and len(server.worker_pids()) == workers:
+                break
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError(f"gunicorn did not start: {log.read().decode()[-2000:]}")
+            time.sleep(0.2)
+        yield server
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=15)
         log.close()
 
 
-def write_answer_quiz(content: Path) -> None:
+def write_single_choice_quiz(path: Path, questions: int) -> None:
+    """A quiz of `questions` single-choice questions q0, q1, ... whose answer is "a"."""
     import yaml
 
     text = {"vi": "Câu hỏi", "en": "Question"}
     quiz = {"title": text, "summary": text, "topic": "scams", "audience": ["adults"], "questions": [
         {"id": f"q{n}", "type": "single", "prompt": text,
          "options": [{"id": o, "text": text, "explanation": text, "correct": o == "a"} for o in "abc"]}
-        for n in range(ANSWER_QUESTIONS)]}
-    (content / "quizzes" / "bench-answers.yaml").write_text(yaml.safe_dump(quiz, allow_unicode=True), encoding="utf-8")
+        for n in range(questions)]}
+    path.write_text(yaml.safe_dump(quiz, allow_unicode=True), encoding="utf-8")
 
 
 def csrf_token(html: str) -> str:
@@ -183,14 +199,15 @@ def measure_app(wrk: str, name: str, database_url: str, seconds: int, folder: Pa
 
     content = folder / f"content-{name}"
     write_content(content, quizzes=20, questions=10)
-    write_answer_quiz(content)
+    write_single_choice_quiz(content / "quizzes" / "bench-answers.yaml", ANSWER_QUESTIONS)
     env = {"DATABASE_URL": database_url, "EDU_CONTENT_DIR": str(content), "SECRET_KEY": "bench", "EDU_AUTO_MIGRATE": "1",
            "RATELIMIT_ANSWERS": "1000000 per minute"}
     app = create_app({"DATABASE_URL": database_url, "CONTENT_DIR": content, "SECRET_KEY": "bench", "AUTO_MIGRATE": True})
     class_id = seed(app, students=50, quizzes=20, questions=10)
     app.extensions["db_engine"].dispose()
     results = {}
-    with gunicorn("edu:create_app()", env) as url:
+    with gunicorn("edu:create_app()", env) as server:
+        url = server.url
         students = open_sessions(url, STUDENT_SESSIONS)
         teacher = teacher_cookie(url)
         student_cookie = students[0][0]
@@ -207,11 +224,12 @@ def measure_app(wrk: str, name: str, database_url: str, seconds: int, folder: Pa
     return results
 
 
-def postgres_schema_url() -> str:
+def create_postgres_schema(prefix: str = "edu_bench_", server_url: str = POSTGRES_URL) -> str:
+    """A fresh schema on the PostgreSQL server, so runs never meet each other's rows."""
     from sqlalchemy import create_engine, text
 
-    schema = "edu_bench_" + uuid.uuid4().hex[:8]
-    engine = create_engine(POSTGRES_URL)
+    schema = prefix + uuid.uuid4().hex[:12]
+    engine = create_engine(server_url)
     with engine.begin() as connection:
         connection.execute(text(f"CREATE SCHEMA {schema}"))
     engine.dispose()
@@ -235,11 +253,11 @@ def main(argv=None) -> None:
     wrk = ensure_wrk()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        with gunicorn("edu.bench:hello_app()", {}) as url:
-            hello = run_wrk(wrk, url + "/", seconds)
+        with gunicorn("edu.bench:hello_app()", {}) as server:
+            hello = run_wrk(wrk, server.url + "/", seconds)
         print(f"bare Flask hello: {hello['rps']:.0f} req/s, p50 {hello['p50']:.1f} ms, p99 {hello['p99']:.1f} ms "
               f"({CONNECTIONS} connections, 2 gunicorn workers, {seconds} s each)\n")
-        schema = postgres_schema_url()
+        schema = create_postgres_schema()
         try:
             engines = {"SQLite": f"sqlite:///{folder / 'bench.sqlite3'}",
                        "PostgreSQL": f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"}

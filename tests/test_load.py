@@ -21,7 +21,9 @@ from sqlmodel import Session, select
 
 from edu.models import QuizAnswer, QuizAttempt
 
-from .conftest import SERVER_URL, _database_url
+from edu.bench import create_postgres_schema
+
+from .conftest import SCHEMA_PREFIX, SERVER_URL, _database_url
 from .serving import Student, gunicorn, write_quiz_content
 
 QUESTIONS = 20
@@ -127,7 +129,8 @@ def test_app_recovers_after_postgres_restarts(tmp_path):
     """Restart PostgreSQL during a load: requests fail while it is down, then
     the same workers serve again without being restarted."""
     content = write_quiz_content(tmp_path / "content", QUESTIONS)
-    database_url = _database_url(tmp_path) if SERVER_URL else _postgres_schema_url()
+    database_url = _database_url(tmp_path) if SERVER_URL else \
+        f"{LOCAL_POSTGRES}?options=-csearch_path%3D{create_postgres_schema(SCHEMA_PREFIX, LOCAL_POSTGRES)}"
     # Retrying every 50 ms through the outage would otherwise hit the per-learner limit.
     env = {"DATABASE_URL": database_url, "EDU_CONTENT_DIR": str(content), "SECRET_KEY": SECRET,
            "RATELIMIT_ANSWERS": "100000 per minute"}
@@ -165,16 +168,3 @@ def test_app_recovers_after_postgres_restarts(tmp_path):
     rows = stored(database_url)
     assert len(rows) == 10 * QUESTIONS  # everyone finished once the database was back
     assert len({(a, q) for a, q, _ in rows}) == len(rows)
-
-
-def _postgres_schema_url() -> str:
-    import uuid
-
-    from sqlalchemy import text
-
-    schema = "edu_test_" + uuid.uuid4().hex[:12]
-    engine = create_engine(LOCAL_POSTGRES)
-    with engine.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    engine.dispose()
-    return f"{LOCAL_POSTGRES}?options=-csearch_path%3D{schema}"

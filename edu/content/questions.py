@@ -71,8 +71,8 @@ class _Question(Strict):
         return {self.form_value(i): i for i in self.choice_ids}
 
 
-class _WithMockup(_Question):
-    """A question drawn on one mockup, with the clues shown after answering."""
+class _Clues(Strict):
+    """A mockup with the clues shown on it after the answer."""
 
     mockup: Mockup | None = None
     red_flags: list[Flag] = []
@@ -88,6 +88,10 @@ class _WithMockup(_Question):
     def clues(self) -> list[tuple[Flag, bool]]:
         """Red flags then good signs, numbered in this order on the mockup."""
         return [(f, True) for f in self.red_flags] + [(f, False) for f in self.good_signs]
+
+
+class _WithMockup(_Clues, _Question):
+    """A question drawn on one mockup (optional for choice questions)."""
 
 
 class ChoiceQuestion(_WithMockup):
@@ -181,23 +185,11 @@ class RedFlagsQuestion(_WithMockup):
         return self.mockup.token(choice_id)
 
 
-class Side(Strict):
+class Side(_Clues):
     id: Slug
     mockup: Mockup
     genuine: bool = False
     explanation: LangText
-    red_flags: list[Flag] = []
-    good_signs: list[Flag] = []
-
-    @model_validator(mode="after")
-    def _check_clues(self):
-        _check_flags(self.mockup, self.red_flags, "red_flags")
-        _check_flags(self.mockup, self.good_signs, "good_signs")
-        return self
-
-    @property
-    def clues(self) -> list[tuple[Flag, bool]]:
-        return [(f, True) for f in self.red_flags] + [(f, False) for f in self.good_signs]
 
 
 class WhichIsRealQuestion(_Question):
