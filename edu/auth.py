@@ -10,7 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from .db import get_session
 from .extensions import login_manager
 from .limits import by_email, limit, limiter
-from .forms import ChangePasswordForm, EmptyForm, SignInForm, SignUpForm
+from .forms import ChangePasswordForm, EmptyForm, SignInForm, SignUpForm, form_status
 from .models import User
 from .services import accounts
 from .services.accounts import AccountError
@@ -56,15 +56,13 @@ def signin():
         if user:
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
-    status = 400 if request.method == "POST" else 200
     return render_template("auth/signin.html", form=form, error=error,
-                           open_signup=current_app.config["OPEN_SIGNUP"]), status
+                           open_signup=current_app.config["OPEN_SIGNUP"]), form_status()
 
 
 @bp.post("/signout")
 def signout():
-    if EmptyForm().validate_on_submit():
-        logout_user()
+    logout_user()
     return redirect(url_for("main.home"))
 
 
@@ -90,8 +88,7 @@ def signup(token=None):
             login_user(user)
             flash(gettext("Welcome! Create your first class to get a join code."), "success")
             return redirect(url_for("classes.index"))
-    status = 400 if request.method == "POST" else 200
-    return render_template("auth/signup.html", form=form, error=error, token=token), status
+    return render_template("auth/signup.html", form=form, error=error, token=token), form_status()
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -107,8 +104,7 @@ def password():
         else:
             flash(gettext("Your password has been changed."), "success")
             return redirect(url_for("classes.index"))
-    status = 400 if request.method == "POST" else 200
-    return render_template("auth/password.html", form=form, error=error), status
+    return render_template("auth/password.html", form=form, error=error), form_status()
 
 
 @bp.route("/invites", methods=["GET", "POST"])

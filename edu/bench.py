@@ -212,7 +212,7 @@ def measure_app(wrk: str, name: str, database_url: str, seconds: int, folder: Pa
         teacher = teacher_cookie(url)
         student_cookie = students[0][0]
         pages = {
-            "lesson page": (f"/lessons/bench-lesson", student_cookie, HEADER_SCRIPT % student_cookie),
+            "lesson page": ("/lessons/bench-lesson", student_cookie, HEADER_SCRIPT % student_cookie),
             "quiz question": ("/quizzes/bench-answers/question", student_cookie, HEADER_SCRIPT % student_cookie),
             "class grid": (f"/classes/{class_id}/reports/grid", teacher, HEADER_SCRIPT % teacher),
         }

@@ -10,7 +10,7 @@ from wtforms import SelectChoice
 
 from .content import current_library
 from .db import get_session
-from .forms import AssignForm, ClassForm, EmptyForm
+from .forms import AssignForm, ClassForm, form_status
 from .i18n import current_language
 from .services import classes
 
@@ -39,7 +39,7 @@ def _assign_choices() -> list[SelectChoice]:
 def index():
     db = get_session()
     return render_template("classes/index.html", classes=classes.classes_of(db, current_user),
-                           archived=classes.classes_of(db, current_user, archived=True), form=EmptyForm())
+                           archived=classes.classes_of(db, current_user, archived=True))
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -51,7 +51,7 @@ def new():
         classes.update_class(get_session(), classroom, results_released=form.results_released.data)
         flash(gettext("Class created. Share the join code with your students."), "success")
         return redirect(url_for(".show", class_id=classroom.id))
-    return render_template("classes/form.html", form=form, classroom=None), 400 if request.method == "POST" else 200
+    return render_template("classes/form.html", form=form, classroom=None), form_status()
 
 
 @bp.route("/<int:class_id>/edit", methods=["GET", "POST"])
@@ -64,7 +64,7 @@ def edit(class_id):
                              results_released=form.results_released.data)
         flash(gettext("Class saved."), "success")
         return redirect(url_for(".show", class_id=classroom.id))
-    return render_template("classes/form.html", form=form, classroom=classroom), 400 if request.method == "POST" else 200
+    return render_template("classes/form.html", form=form, classroom=classroom), form_status()
 
 
 @bp.get("/<int:class_id>")
@@ -73,7 +73,7 @@ def show(class_id):
     db = get_session()
     form = AssignForm()
     form.item.choices = _assign_choices()
-    return render_template("classes/show.html", classroom=classroom, assign_form=form, form=EmptyForm(),
+    return render_template("classes/show.html", classroom=classroom, assign_form=form,
                            assignments=classes.assignments_of(db, classroom), students=classes.students_of(db, classroom))
 
 
@@ -94,8 +94,8 @@ def assign(class_id):
 @bp.post("/<int:class_id>/assignments/<int:assignment_id>/remove")
 def unassign(class_id, assignment_id):
     classroom = owned_class(class_id)
-    if not EmptyForm().validate_on_submit() or not classes.unassign(get_session(), classroom, assignment_id):
-        abort(400)
+    if not classes.unassign(get_session(), classroom, assignment_id):
+        abort(404)
     flash(gettext("Removed from the class. Students' answers are kept."), "success")
     return redirect(url_for(".show", class_id=class_id))
 
@@ -103,8 +103,6 @@ def unassign(class_id, assignment_id):
 @bp.post("/<int:class_id>/code")
 def new_code(class_id):
     classroom = owned_class(class_id)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
     classes.new_join_code(get_session(), classroom)
     flash(gettext("New join code made. The old code no longer works."), "success")
     return redirect(url_for(".show", class_id=class_id))
@@ -113,10 +111,7 @@ def new_code(class_id):
 @bp.post("/<int:class_id>/archive")
 def archive(class_id):
     classroom = owned_class(class_id)
-    form = EmptyForm()
-    if not form.validate_on_submit():
-        abort(400)
-    archived = form.value.data != "restore"
+    archived = request.form.get("value") != "restore"
     classes.set_archived(get_session(), classroom, archived)
     flash(gettext("Class archived. Students can no longer join it.") if archived else gettext("Class restored."), "success")
     return redirect(url_for(".index"))
@@ -125,10 +120,7 @@ def archive(class_id):
 @bp.post("/<int:class_id>/release")
 def release(class_id):
     classroom = owned_class(class_id)
-    form = EmptyForm()
-    if not form.validate_on_submit():
-        abort(400)
-    classes.update_class(get_session(), classroom, results_released=form.value.data == "release")
+    classes.update_class(get_session(), classroom, results_released=request.form.get("value") == "release")
     flash(gettext("Students can now see their results.") if classroom.results_released
           else gettext("Results are hidden from students until you release them."), "success")
     return redirect(url_for(".show", class_id=class_id))
@@ -138,8 +130,6 @@ def release(class_id):
 def student_code(class_id, student_id):
     classroom = owned_class(class_id)
     student = classes.student_of(get_session(), classroom, student_id) or abort(404)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
     code = classes.new_reentry_code(get_session(), current_app.secret_key, student)
     return render_template("classes/student_code.html", classroom=classroom, student=student, code=code), \
         {"Cache-Control": "no-store"}

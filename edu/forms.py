@@ -3,6 +3,7 @@
 Every validator carries its own message from our catalogue, so errors are
 in the visitor's language whatever WTForms ships.
 """
+from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, HiddenField, PasswordField, SelectChoice, SelectField, StringField
@@ -65,3 +66,9 @@ class EmptyForm(FlaskForm):
     """A button that changes something: CSRF and nothing else."""
 
     value = HiddenField()
+
+
+def form_status() -> int:
+    """400 when a submitted form comes back with errors, so a refusal is never
+    mistaken for success; 200 for the form shown fresh."""
+    return 400 if request.method == "POST" else 200

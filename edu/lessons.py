@@ -4,7 +4,6 @@ from flask import Blueprint, abort, redirect, render_template, request, send_fro
 from .content import current_library, current_store
 from .content.markdown import IMAGE_SUFFIXES
 from .db import get_session
-from .forms import EmptyForm
 from .i18n import current_language
 from .learner import learner_key
 from .services import progress
@@ -32,7 +31,7 @@ def show(slug):
     quizzes = [library.quizzes[s] for s in lesson.meta.related_quizzes]
     status = progress.lesson_opened(get_session(), learner_key(), slug)
     return render_template("lessons/show.html", lesson=lesson, text=lesson.text(current_language()), quizzes=quizzes,
-                           progress=status, form=EmptyForm())
+                           progress=status)
 
 
 @bp.post("/<slug>/finished")

@@ -7,12 +7,12 @@ from flask_babel import gettext
 
 from .content import current_library
 from .db import get_session
-from .forms import ContinueForm, EmptyForm, JoinForm
+from .forms import ContinueForm, JoinForm, form_status
 from .i18n import COOKIE as LANGUAGE_COOKIE, remember_language
 from .learner import learner_key, use_learner_key
 from .limits import by_join_code, failed, limit, limiter
 from .models import Classroom
-from .services import classes, progress, reports
+from .services import classes, reports
 from .services.attempts import latest_finished_attempt
 from .services.classes import ClassError
 
@@ -54,7 +54,7 @@ def resume():
             use_learner_key(student.learner_key)
             return redirect(url_for(".me"), 303)
         error = gettext("That code does not match any student. Check it, or ask your teacher for a new one.")
-    return render_template("students/continue.html", form=form, error=error), 400 if request.method == "POST" else 200
+    return render_template("students/continue.html", form=form, error=error), form_status()
 
 
 @bp.get("/me")
@@ -71,14 +71,13 @@ def me():
     results = {a.slug: latest_finished_attempt(db, student.learner_key, library.quizzes[a.slug])
                for a in assignments if a.kind == "quiz"}
     return render_template("students/me.html", student=student, classroom=classroom, assignments=assignments,
-                           lessons=lessons, results=results, form=EmptyForm(),
+                           lessons=lessons, results=results,
                            new_code=session.pop("new_reentry_code", None)), {"Cache-Control": "no-store"}
 
 
 @bp.post("/me/leave")
 def leave():
     """On a shared PC: forget this student in this browser (their work is kept)."""
-    if EmptyForm().validate_on_submit():
-        use_learner_key(None)
-        flash(gettext("You have left this computer. Use your personal code to continue elsewhere."), "success")
+    use_learner_key(None)
+    flash(gettext("You have left this computer. Use your personal code to continue elsewhere."), "success")
     return redirect(url_for("main.home"))

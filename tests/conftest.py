@@ -3,6 +3,7 @@ browser tests, and Playwright pointed at Debian's Chromium."""
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import uuid
 from pathlib import Path
@@ -61,6 +62,14 @@ def make_app(tmp_path: Path, content_dir: Path = TEST_CONTENT, **config):
 def app(tmp_path):
     """The small, stable test content; CSRF off so tests post plain forms."""
     return make_app(tmp_path, WTF_CSRF_ENABLED=False)
+
+
+@pytest.fixture
+def content(tmp_path):
+    """A copy of the test content that a test may break."""
+    root = tmp_path / "content"
+    shutil.copytree(TEST_CONTENT, root)
+    return root
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """Loading content and every kind of validation problem."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -13,7 +11,7 @@ from edu.content import ContentError, load_library
 from edu.content.cli import content_cli
 from edu.content.models import QUESTION_TYPES
 
-from .conftest import TEST_CONTENT, make_app
+from .conftest import make_app
 
 QUIZ = "quizzes/first-quiz.yaml"
 LESSON_VI = "lessons/first-lesson/vi.md"
@@ -28,13 +26,6 @@ def problems(root) -> list[str]:
     with pytest.raises(ContentError) as caught:
         load(root)
     return [str(p) for p in caught.value.problems]
-
-
-@pytest.fixture
-def content(tmp_path):
-    root = tmp_path / "content"
-    shutil.copytree(TEST_CONTENT, root)
-    return root
 
 
 def edit_quiz(root, change):

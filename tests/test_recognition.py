@@ -34,9 +34,6 @@ def edit(root, change):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
-from .test_content import content  # noqa: E402,F401  (the fixture)
-
-
 # --- validation -----------------------------------------------------------
 
 def test_every_type_and_mockup_kind_loads(quiz):
