@@ -1,13 +1,15 @@
 // A little plain JS; every page works without it.
 
-// Move keyboard and screen-reader focus to the new content after htmx swaps
-// the quiz panel, so feedback is announced and "Next" is one Tab away.
-document.addEventListener("htmx:afterSettle", function () {
+// Move keyboard and screen-reader focus to the feedback, so it is announced
+// and "Next" is one Tab away: after htmx swaps the quiz panel, and also when
+// the feedback arrived as a full page (an answer sent before htmx had loaded).
+function focusFeedback() {
   var target = document.querySelector("[data-autofocus]");
   if (target) {
     target.focus();
   }
-});
+}
+document.addEventListener("htmx:afterSettle", focusFeedback);
 
 // Red-flag marking: without JS each part is a checkbox in a label. With JS it
 // becomes a toggle button (aria-pressed) driving the same hidden checkbox, so
@@ -33,7 +35,10 @@ function enhanceMarkableParts(root) {
   });
 }
 
-document.addEventListener("DOMContentLoaded", function () { enhanceMarkableParts(document); });
+document.addEventListener("DOMContentLoaded", function () {
+  enhanceMarkableParts(document);
+  focusFeedback();
+});
 document.addEventListener("htmx:load", function (event) { enhanceMarkableParts(event.target); });
 
 // "Print" buttons on reports and join sheets (the print stylesheet does the rest).
