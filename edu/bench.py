@@ -149,13 +149,15 @@ function setup(thread) thread:set("offset", threads); threads = threads + 1 end
 function init(args) offset = tonumber(wrk.thread:get("offset")) or 0 end
 request = function()
   -- Each thread walks its own students and questions, so every request is a new answer.
+  -- Sent as htmx sends it from a browser with JavaScript: the feedback panel comes back.
   local i = counter * 2 + offset
   counter = counter + 1
   local s = sessions[(i %% #sessions) + 1]
   local q = math.floor(i / #sessions) %% questions
   local body = "csrf_token=" .. s[2] .. "&question=q" .. q .. "&choice=a"
   return wrk.format("POST", "/quizzes/bench-answers/answer",
-    {["Cookie"] = s[1], ["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+    {["Cookie"] = s[1], ["Content-Type"] = "application/x-www-form-urlencoded",
+     ["HX-Request"] = "true", ["HX-Target"] = "quiz-panel"}, body)
 end
 """
 

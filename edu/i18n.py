@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Flask, g, request
-from flask_babel import Babel, force_locale, gettext
+from babel.support import NullTranslations
+from flask import Flask, g, has_app_context, request
+from flask_babel import Babel, force_locale, get_translations, gettext
 
 from .content.models import LANGUAGES
 
@@ -63,8 +64,34 @@ def _remember_language(response):
     return response
 
 
+_catalogues: dict[str, NullTranslations] = {}
+
+
+def catalogue() -> NullTranslations:
+    """The request language's translations, in one lookup.
+
+    Templates call gettext dozens of times a page, and Flask-Babel's own
+    lookup costs about as much as rendering the string. Templates always
+    speak the request's language, so the catalogue is chosen by that.
+    """
+    if not has_app_context():
+        return get_translations()  # Flask-Babel's stand-in; never cached
+    lang = current_language()
+    try:
+        return _catalogues[lang]
+    except KeyError:
+        with force_locale(lang):
+            _catalogues[lang] = get_translations()
+        return _catalogues[lang]
+
+
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=current_language)
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda message: catalogue().ugettext(message),
+        ngettext=lambda singular, plural, n: catalogue().ungettext(singular, plural, n),
+        newstyle=True,
+    )
     app.after_request(_remember_language)
     app.jinja_env.filters["t"] = lambda text: text.get(current_language()) if text is not None else ""
     app.jinja_env.globals.update(language_url=language_url, current_language=current_language)

@@ -45,7 +45,7 @@ def show(slug):
     db = get_session()
     learner = learner_key()
     attempt = attempts.open_attempt(db, learner, quiz)
-    answered = len(attempts.answers_by_question(db, attempt)) if attempt else 0
+    answered = len(attempts.answered_question_ids(db, attempt)) if attempt else 0
     return render_template("quizzes/show.html", quiz=quiz, attempt=attempt, answered=answered,
                            finished=attempts.latest_finished_attempt(db, learner, quiz))
 
@@ -64,8 +64,8 @@ def question(slug):
     attempt = attempts.open_attempt(db, learner_key(), quiz)
     if attempt is None:
         return redirect(url_for(".show", slug=slug), 303)
-    answers = attempts.answers_by_question(db, attempt)
-    return _render_panel(quiz, question=attempts.next_question(quiz, answers), number=len(answers) + 1)
+    answered = attempts.answered_question_ids(db, attempt)
+    return _render_panel(quiz, question=attempts.next_question(quiz, answered), number=len(answered) + 1)
 
 
 @bp.post("/<slug>/answer")

@@ -1,8 +1,10 @@
 """Jinja filters and globals shared by every template."""
-from flask import Flask
 from datetime import date
+from functools import lru_cache
 
-from flask_babel import format_date, format_datetime, format_decimal, format_percent, gettext
+from babel import Locale, numbers
+from flask import Flask
+from flask_babel import format_date, format_datetime, get_locale, gettext
 from markupsafe import Markup
 
 from .content import current_library
@@ -17,10 +19,10 @@ def init_app(app: Flask) -> None:
         md=lambda text: Markup(render_text(text)),
         md_inline=lambda text: Markup(render_inline(text)),
         plain=to_plain,
-        number=format_decimal,
+        number=lambda value: _format_number(value, get_locale()),
         date=format_date,
         datetime=format_datetime,
-        percent=format_percent,
+        percent=lambda value: _format_percent(value, get_locale()),
         # "2025-03" -> "March 2025" / "tháng 3 năm 2025"
         month=lambda value: format_date(date(int(value[:4]), int(value[5:7]), 1), "LLLL y"),
     )
@@ -29,6 +31,18 @@ def init_app(app: Flask) -> None:
         verdict_wording=verdict_wording, confidence_label=confidence_label, needs_checking_label=needs_checking_label,
     )
     app.context_processor(lambda: {"LIBRARY": current_library()})
+
+
+# Babel formats a number in tens of microseconds; a class grid shows a thousand
+# of them, most alike, so each (value, locale) is formatted once.
+@lru_cache(maxsize=4096)
+def _format_number(value, locale: Locale) -> str:
+    return numbers.format_decimal(value, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _format_percent(value, locale: Locale) -> str:
+    return numbers.format_percent(value, locale=locale)
 
 
 def verdict_wording(quiz, question) -> str:

@@ -115,6 +115,32 @@ def test_answer_after_the_end_is_refused(started, app):
     assert len(stored_answers(app)) == 3
 
 
+def test_resending_the_last_answer_after_the_end_shows_it_again(started, app):
+    for q, c in (("pick-one", "b"), ("pick-many", "x"), ("statement", "true")):
+        answer(started, q, c)
+    again = answer(started, "statement", "true", headers={"Accept-Language": "en"})
+    assert again.status_code == 200 and f'href="{QUIZ}/result"' in again.text
+    assert len(stored_answers(app)) == 3
+
+
+def test_answers_to_questions_the_quiz_no_longer_has_do_not_finish_it(started, app):
+    """Content can change mid-attempt: only answers to the quiz's current
+    questions count towards finishing it."""
+    with app.app_context():
+        db = get_session()
+        attempt = db.exec(select(QuizAttempt)).one()
+        db.add(QuizAnswer(attempt_id=attempt.id, question_id="removed-question", choice="a", is_correct=True, score=1))
+        db.commit()
+    answer(started, "pick-one", "b")
+    answer(started, "pick-many", "x", "y")
+    with app.app_context():
+        assert get_session().exec(select(QuizAttempt)).one().finished_at is None
+    answer(started, "statement", "false")
+    with app.app_context():
+        attempt = get_session().exec(select(QuizAttempt)).one()
+        assert attempt.finished_at is not None and attempt.score == 3  # the removed question's mark is not added
+
+
 def test_a_returning_student_resumes(started):
     answer(started, "pick-one", "b")
     intro = started.get(f"{QUIZ}?lang=en").text

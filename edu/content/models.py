@@ -36,6 +36,10 @@ class Quiz(Strict):
     def question(self, question_id: str):
         return next((q for q in self.questions if q.id == question_id), None)
 
+    @property
+    def question_ids(self) -> list[str]:
+        return [q.id for q in self.questions]
+
     def asks_confidence(self, question) -> bool:
         return question.ask_confidence if question.ask_confidence is not None else self.ask_confidence
 

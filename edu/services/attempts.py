@@ -1,34 +1,45 @@
-"""Quiz attempts: start, answer one question at a time, finish, resume."""
+"""Quiz attempts: start, answer one question at a time, finish, resume.
+
+Answering is the hottest path on a contest day, so its statements are built
+once at import (building a select costs about as much as running it) and an
+answer is inserted first and checked after: the unique constraint on
+(attempt, question), not a read before the write, is what makes a double
+submit count once.
+"""
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from flask_babel import gettext
+from sqlalchemy import bindparam, func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..content import Quiz
 from ..models import QuizAnswer, QuizAttempt, utcnow
 from .answers import CONFIDENCE_LEVELS, AnswerRejected, read_answer
 from .scoring import score_answer
 
+_LATEST = (select(QuizAttempt)
+           .where(QuizAttempt.learner_key == bindparam("learner"), QuizAttempt.quiz_slug == bindparam("quiz"))
+           .order_by(col(QuizAttempt.id).desc()).limit(1))
+_LATEST_FINISHED = _LATEST.where(col(QuizAttempt.finished_at).is_not(None))
+_ANSWERS = select(QuizAnswer).where(QuizAnswer.attempt_id == bindparam("attempt"))
+_ANSWER = _ANSWERS.where(QuizAnswer.question_id == bindparam("question"))
+_ANSWERED_IDS = select(QuizAnswer.question_id).where(QuizAnswer.attempt_id == bindparam("attempt"))
+# Only answers to questions the quiz still has: content may change mid-attempt.
+_TALLY = (select(func.count(), func.coalesce(func.sum(QuizAnswer.score), 0))
+          .where(QuizAnswer.attempt_id == bindparam("attempt"),
+                 col(QuizAnswer.question_id).in_(bindparam("questions", expanding=True))))
+
 
 def latest_attempt(db: Session, learner: str, quiz: Quiz) -> QuizAttempt | None:
-    return db.exec(
-        select(QuizAttempt)
-        .where(QuizAttempt.learner_key == learner, QuizAttempt.quiz_slug == quiz.slug)
-        .order_by(QuizAttempt.id.desc())
-    ).first()
+    return db.exec(_LATEST, params={"learner": learner, "quiz": quiz.slug}).first()
 
 
 def latest_finished_attempt(db: Session, learner: str, quiz: Quiz) -> QuizAttempt | None:
-    return db.exec(
-        select(QuizAttempt)
-        .where(QuizAttempt.learner_key == learner, QuizAttempt.quiz_slug == quiz.slug,
-               QuizAttempt.finished_at.is_not(None))
-        .order_by(QuizAttempt.id.desc())
-    ).first()
+    return db.exec(_LATEST_FINISHED, params={"learner": learner, "quiz": quiz.slug}).first()
 
 
 def open_attempt(db: Session, learner: str, quiz: Quiz) -> QuizAttempt | None:
@@ -48,12 +59,20 @@ def start_attempt(db: Session, learner: str, quiz: Quiz, restart: bool = False) 
 
 
 def answers_by_question(db: Session, attempt: QuizAttempt) -> dict[str, QuizAnswer]:
-    rows = db.exec(select(QuizAnswer).where(QuizAnswer.attempt_id == attempt.id)).all()
-    return {row.question_id: row for row in rows}
+    return {row.question_id: row for row in db.exec(_ANSWERS, params={"attempt": attempt.id})}
 
 
-def next_question(quiz: Quiz, answers: dict[str, QuizAnswer]):
-    return next((q for q in quiz.questions if q.id not in answers), None)
+def answered_question_ids(db: Session, attempt: QuizAttempt) -> set[str]:
+    return set(db.exec(_ANSWERED_IDS, params={"attempt": attempt.id}))
+
+
+def next_question(quiz: Quiz, answered):
+    """The first question whose id is not in `answered` (ids or answers by id)."""
+    return next((q for q in quiz.questions if q.id not in answered), None)
+
+
+def _stored_answer(db: Session, attempt: QuizAttempt, question_id: str) -> QuizAnswer | None:
+    return db.exec(_ANSWER, params={"attempt": attempt.id, "question": question_id}).first()
 
 
 def _already_answered() -> AnswerRejected:
@@ -74,14 +93,11 @@ def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, form:
         raise AnswerRejected(gettext("That question is not part of this quiz."))
     submitted = read_answer(question, form)
 
-    answers = answers_by_question(db, attempt)
-    stored = answers.get(question_id)
-    if stored and stored.choice == submitted.encoded:
-        return attempt, stored
     if attempt.finished_at is not None:
+        stored = _stored_answer(db, attempt, question_id)
+        if stored and stored.choice == submitted.encoded:
+            return attempt, stored
         raise AnswerRejected(gettext("This quiz is already finished. Start it again to answer more."))
-    if stored:
-        raise _already_answered()
 
     mark = score_answer(question, submitted.chosen)
     answer = QuizAnswer(attempt_id=attempt.id, question_id=question_id, choice=submitted.encoded,
@@ -91,22 +107,22 @@ def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, form:
     try:
         db.commit()
     except IntegrityError:
-        # The same question answered by a concurrent request: the first one stands.
+        # Answered before: a reload, a double click or a concurrent request. The first answer stands.
         db.rollback()
-        existing = answers_by_question(db, attempt)[question_id]
-        if existing.choice != answer.choice:
+        stored = _stored_answer(db, attempt, question_id)
+        if stored.choice != answer.choice:
             raise _already_answered() from None
-        return attempt, existing
+        return attempt, stored
 
-    answers[question_id] = answer
-    if next_question(quiz, answers) is None:
-        _finish(db, attempt, answers)
+    answered, score = db.exec(_TALLY, params={"attempt": attempt.id, "questions": quiz.question_ids}).one()
+    if answered == len(quiz.questions):
+        _finish(db, attempt, score)
     return attempt, answer
 
 
-def _finish(db: Session, attempt: QuizAttempt, answers: dict[str, QuizAnswer]) -> None:
+def _finish(db: Session, attempt: QuizAttempt, score: float) -> None:
     attempt.finished_at = utcnow()
-    attempt.score = sum(a.score for a in answers.values())
+    attempt.score = score
     db.add(attempt)
     db.commit()
 

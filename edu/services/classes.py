@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..models import Assignment, Classroom, Student, User, utcnow
 from . import codes
@@ -159,13 +160,17 @@ def new_reentry_code(db: Session, secret: str, student: Student) -> str:
     return codes.format_reentry(reentry)
 
 
+# One query, built once: it runs with every answer a student sends.
+_RESULTS_HELD_BACK = (
+    select(Assignment.id)
+    .join(Classroom, col(Classroom.id) == Assignment.class_id)
+    .join(Student, col(Student.class_id) == Classroom.id)
+    .where(Student.learner_key == bindparam("learner"), col(Classroom.results_released).is_(False),
+           Assignment.kind == "quiz", Assignment.slug == bindparam("quiz"))
+    .limit(1)
+)
+
+
 def results_hidden(db: Session, learner_key: str, quiz_slug: str) -> bool:
     """True while a student's teacher holds back results of this assigned quiz."""
-    student = student_for(db, learner_key)
-    if student is None:
-        return False
-    classroom = db.get(Classroom, student.class_id)
-    if classroom.results_released:
-        return False
-    return db.exec(select(Assignment).where(Assignment.class_id == classroom.id, Assignment.kind == "quiz",
-                                            Assignment.slug == quiz_slug)).first() is not None
+    return db.exec(_RESULTS_HELD_BACK, params={"learner": learner_key, "quiz": quiz_slug}).first() is not None

@@ -1,15 +1,19 @@
 """Lesson progress: opened when a lesson page is read, finished on request."""
 from __future__ import annotations
 
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ..models import LessonProgress, utcnow
 
+# Built once: it runs on every lesson page view.
+_PROGRESS = select(LessonProgress).where(LessonProgress.learner_key == bindparam("learner"),
+                                         LessonProgress.lesson_slug == bindparam("lesson"))
+
 
 def _progress(db: Session, learner_key: str, slug: str) -> LessonProgress | None:
-    return db.exec(select(LessonProgress).where(LessonProgress.learner_key == learner_key,
-                                                LessonProgress.lesson_slug == slug)).first()
+    return db.exec(_PROGRESS, params={"learner": learner_key, "lesson": slug}).first()
 
 
 def lesson_opened(db: Session, learner_key: str, slug: str) -> LessonProgress:

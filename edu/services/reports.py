@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlalchemy import Row
+from sqlmodel import Session, col, select
 
 from ..content import Library, Quiz
 from ..models import Assignment, Classroom, LessonProgress, QuizAnswer, QuizAttempt, Student, as_utc
@@ -31,14 +32,18 @@ class Grid:
     rows: list[tuple[Student, list[Cell]]]
 
 
-def _attempts_of(db: Session, keys: list[str], slugs: list[str]) -> list[QuizAttempt]:
+def _attempts_of(db: Session, keys: list[str], slugs: list[str]) -> list[Row]:
+    """Attempts as plain rows of the columns reports read: a class's worth of
+    ORM objects would cost more than the report itself."""
     if not keys or not slugs:
         return []
-    return list(db.exec(select(QuizAttempt).where(QuizAttempt.learner_key.in_(keys), QuizAttempt.quiz_slug.in_(slugs))
+    return list(db.exec(select(QuizAttempt.id, QuizAttempt.learner_key, QuizAttempt.quiz_slug, QuizAttempt.finished_at,
+                               QuizAttempt.score, QuizAttempt.max_score)
+                        .where(col(QuizAttempt.learner_key).in_(keys), col(QuizAttempt.quiz_slug).in_(slugs))
                         .order_by(QuizAttempt.id)).all())
 
 
-def _percent(attempt: QuizAttempt) -> float:
+def _percent(attempt: QuizAttempt | Row) -> float:
     return 100 * (attempt.score or 0) / attempt.max_score if attempt.max_score else 0.0
 
 
@@ -49,7 +54,7 @@ def class_grid(db: Session, classroom: Classroom) -> Grid:
     quiz_slugs = [a.slug for a in assignments if a.kind == "quiz"]
     lesson_slugs = [a.slug for a in assignments if a.kind == "lesson"]
 
-    attempts: dict[tuple[str, str], list[QuizAttempt]] = defaultdict(list)
+    attempts: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for attempt in _attempts_of(db, keys, quiz_slugs):
         attempts[attempt.learner_key, attempt.quiz_slug].append(attempt)
     lessons: dict[tuple[str, str], LessonProgress] = {}
@@ -72,7 +77,7 @@ def class_grid(db: Session, classroom: Classroom) -> Grid:
     return Grid(assignments, rows)
 
 
-def _quiz_cell(attempts: list[QuizAttempt]) -> Cell:
+def _quiz_cell(attempts: list[Row]) -> Cell:
     finished = [a for a in attempts if a.finished_at]
     if not finished:
         return Cell("in_progress" if attempts else "not_started", attempts=len(attempts))
@@ -113,10 +118,10 @@ class QuizReport:
     item_analysis: bool  # enough attempts for facility/discrimination to mean something
 
 
-def first_attempts(db: Session, students: list[Student], quiz_slug: str) -> dict[int, QuizAttempt]:
+def first_attempts(db: Session, students: list[Student], quiz_slug: str) -> dict[int, Row]:
     """Each student's first finished attempt: later ones are practice."""
     by_key = {s.learner_key: s for s in students}
-    firsts: dict[int, QuizAttempt] = {}
+    firsts: dict[int, Row] = {}
     for attempt in _attempts_of(db, list(by_key), [quiz_slug]):
         student = by_key[attempt.learner_key]
         if attempt.finished_at and student.id not in firsts:
