@@ -11,6 +11,13 @@ UI = {
 }
 
 
+def wait_for_scripts(page):
+    """Wait until the page on screen has run its deferred scripts (htmx,
+    app.js). A form sent before then posts as a plain form: right for a
+    fast user, but not the htmx path a test with JavaScript means to check."""
+    page.wait_for_load_state("load")  # deferred scripts run before "load"; no eval, which the CSP refuses
+
+
 @pytest.fixture
 def library(live_server):
     return live_server.app.extensions["content"].library

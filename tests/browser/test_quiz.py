@@ -11,7 +11,7 @@ from edu.content.markdown import to_plain
 from edu.db import get_session
 from edu.models import QuizAnswer
 
-from .conftest import UI
+from .conftest import UI, wait_for_scripts
 
 
 def pick(question, right: bool) -> list[str]:
@@ -46,6 +46,8 @@ def take_quiz(page, base, quiz, lang, javascript):
         expect(page.locator(".prompt").first).to_contain_text(to_plain(question.prompt.get(lang))[:40])
         assert page.locator(".explanation").count() == 0  # no key before answering
         answer_question(page, question, right)
+        if javascript:
+            wait_for_scripts(page)
         page.get_by_role("button", name=words["check"]).click()
         expect(page.locator(".feedback-title")).to_contain_text(words["right" if right else "wrong"])
         expect(page.locator(".explanation").first).to_be_visible()
@@ -117,6 +119,7 @@ def test_quiz_by_keyboard_only(page, live_server, library, lang):
             page.keyboard.press("ArrowDown" if index else "Space")
             if option.id in target:
                 break
+    wait_for_scripts(page)
     page.keyboard.press("Enter")
     feedback = page.locator(".feedback-title")
     expect(feedback).to_contain_text(words["right"])

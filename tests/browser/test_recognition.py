@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import UI
+from .conftest import UI, wait_for_scripts
 
 MODES = ["mouse", "keyboard", "touch", "no-js"]
 CAPTION = {"vi": "Tin nhắn từ TESTBANK", "en": "Text message from TESTBANK"}
@@ -101,6 +101,8 @@ class Driver:
         expect(target).to_be_visible()
 
     def submit(self):
+        if self.mode != "no-js":
+            wait_for_scripts(self.page)
         self.activate(self.page.locator("form.question-form button[type=submit]"))
 
     def next(self, name):
