@@ -44,6 +44,33 @@ def hello_app():
     return app
 
 
+def durable_insert_app():
+    """The floor under any answer submission: Flask storing one row per POST
+    in SQLite, committed as the app commits (WAL, synchronous FULL), and
+    doing nothing else: no session, CSRF, scoring or page."""
+    import sqlite3
+
+    from flask import Flask, request
+
+    path = os.environ["BENCH_FLOOR_DB"]
+    with sqlite3.connect(path) as setup:
+        setup.execute("PRAGMA journal_mode=WAL")
+        setup.execute("CREATE TABLE IF NOT EXISTS answer (id INTEGER PRIMARY KEY, body TEXT)")
+    connections: dict[int, sqlite3.Connection] = {}  # one per worker, opened after the fork
+
+    app = Flask("floor")
+
+    @app.post("/")
+    def store():
+        connection = connections.get(os.getpid()) or connections.setdefault(
+            os.getpid(), sqlite3.connect(path, timeout=5))
+        connection.execute("INSERT INTO answer (body) VALUES (?)", (request.get_data(as_text=True),))
+        connection.commit()
+        return "stored"
+
+    return app
+
+
 def ensure_wrk() -> str:
     found = shutil.which("wrk")
     if found:
@@ -161,6 +188,12 @@ request = function()
 end
 """
 
+FLOOR_SCRIPT = """
+wrk.method = "POST"
+wrk.body = "question=q0&choice=a"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+"""
+
 HEADER_SCRIPT = """
 request = function() return wrk.format("GET", nil, {["Cookie"] = "%s"}) end
 """
@@ -258,7 +291,11 @@ def main(argv=None) -> None:
         with gunicorn("edu.bench:hello_app()", {}) as server:
             hello = run_wrk(wrk, server.url + "/", seconds)
         print(f"bare Flask hello: {hello['rps']:.0f} req/s, p50 {hello['p50']:.1f} ms, p99 {hello['p99']:.1f} ms "
-              f"({CONNECTIONS} connections, 2 gunicorn workers, {seconds} s each)\n")
+              f"({CONNECTIONS} connections, 2 gunicorn workers, {seconds} s each)")
+        with gunicorn("edu.bench:durable_insert_app()", {"BENCH_FLOOR_DB": str(folder / "floor.sqlite3")}) as server:
+            floor = run_wrk(wrk, server.url + "/", seconds, FLOOR_SCRIPT)
+        print(f"floor, bare Flask + one durable SQLite insert: {floor['rps']:.0f} req/s ({floor['rps'] / hello['rps']:.2f} "
+              f"of hello), p50 {floor['p50']:.1f} ms, p99 {floor['p99']:.1f} ms\n")
         schema = create_postgres_schema()
         try:
             engines = {"SQLite": f"sqlite:///{folder / 'bench.sqlite3'}",

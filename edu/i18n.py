@@ -26,9 +26,10 @@ def select_language() -> str:
 
 
 def current_language() -> str:
-    if "lang" not in g:
-        g.lang = select_language() if request else DEFAULT_LANGUAGE
-    return g.lang
+    lang = g.get("lang")  # one context lookup: templates ask for it dozens of times a page
+    if lang is None:
+        lang = g.lang = select_language() if request else DEFAULT_LANGUAGE
+    return lang
 
 
 def language_url(lang: str) -> str:

@@ -2,13 +2,14 @@
 from datetime import date
 from functools import lru_cache
 
-from babel import Locale, numbers
+from babel import numbers
 from flask import Flask
-from flask_babel import format_date, format_datetime, get_locale, gettext
+from flask_babel import format_date, format_datetime, gettext
 from markupsafe import Markup
 
 from .content import current_library
 from .content.markdown import render_inline, render_text, to_plain
+from .i18n import current_language
 from .mockup_view import initials, mockup_view
 from .vocabulary import AUDIENCES, TOPICS
 
@@ -19,10 +20,10 @@ def init_app(app: Flask) -> None:
         md=lambda text: Markup(render_text(text)),
         md_inline=lambda text: Markup(render_inline(text)),
         plain=to_plain,
-        number=lambda value: _format_number(value, get_locale()),
+        number=lambda value: _format_number(value, current_language()),
         date=format_date,
         datetime=format_datetime,
-        percent=lambda value: _format_percent(value, get_locale()),
+        percent=lambda value: _format_percent(value, current_language()),
         # "2025-03" -> "March 2025" / "tháng 3 năm 2025"
         month=lambda value: format_date(date(int(value[:4]), int(value[5:7]), 1), "LLLL y"),
     )
@@ -34,15 +35,16 @@ def init_app(app: Flask) -> None:
 
 
 # Babel formats a number in tens of microseconds; a class grid shows a thousand
-# of them, most alike, so each (value, locale) is formatted once.
+# of them, most alike, so each (value, language) is formatted once. Like the
+# template catalogue, they follow the request's language.
 @lru_cache(maxsize=4096)
-def _format_number(value, locale: Locale) -> str:
-    return numbers.format_decimal(value, locale=locale)
+def _format_number(value, lang: str) -> str:
+    return numbers.format_decimal(value, locale=lang)
 
 
 @lru_cache(maxsize=4096)
-def _format_percent(value, locale: Locale) -> str:
-    return numbers.format_percent(value, locale=locale)
+def _format_percent(value, lang: str) -> str:
+    return numbers.format_percent(value, locale=lang)
 
 
 def verdict_wording(quiz, question) -> str:

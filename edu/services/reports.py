@@ -37,7 +37,8 @@ def _attempts_of(db: Session, keys: list[str], slugs: list[str]) -> list[Row]:
     ORM objects would cost more than the report itself."""
     if not keys or not slugs:
         return []
-    return list(db.exec(select(QuizAttempt.id, QuizAttempt.learner_key, QuizAttempt.quiz_slug, QuizAttempt.finished_at,
+    return list(db.exec(select(QuizAttempt.id, QuizAttempt.learner_key, QuizAttempt.quiz_slug,
+                               col(QuizAttempt.finished_at).is_not(None).label("finished"),
                                QuizAttempt.score, QuizAttempt.max_score)
                         .where(col(QuizAttempt.learner_key).in_(keys), col(QuizAttempt.quiz_slug).in_(slugs))
                         .order_by(QuizAttempt.id)).all())
@@ -78,7 +79,7 @@ def class_grid(db: Session, classroom: Classroom) -> Grid:
 
 
 def _quiz_cell(attempts: list[Row]) -> Cell:
-    finished = [a for a in attempts if a.finished_at]
+    finished = [a for a in attempts if a.finished]
     if not finished:
         return Cell("in_progress" if attempts else "not_started", attempts=len(attempts))
     score = _percent(finished[-1])
@@ -124,7 +125,7 @@ def first_attempts(db: Session, students: list[Student], quiz_slug: str) -> dict
     firsts: dict[int, Row] = {}
     for attempt in _attempts_of(db, list(by_key), [quiz_slug]):
         student = by_key[attempt.learner_key]
-        if attempt.finished_at and student.id not in firsts:
+        if attempt.finished and student.id not in firsts:
             firsts[student.id] = attempt
     return firsts
 
