@@ -73,12 +73,19 @@ def _grid(classroom):
 
 
 def _grid_table(classroom, grid) -> Table:
-    headers = [gettext("Student")] + [assignment_title(a) for a in grid.assignments]
+    """As on screen: each assignment's status in words; a quiz also gets its
+    score, as a number in a column of its own so spreadsheets can sum it."""
+    headers = [gettext("Student")]
+    for assignment in grid.assignments:
+        title = assignment_title(assignment)
+        headers += [title, f"{title} (%)"] if assignment.kind == "quiz" else [title]
     labels = status_labels()
     rows = []
     for student, cells in grid.rows:
-        rows.append([student.display_name] + [
-            _round(cell.score) if cell.score is not None else labels[cell.status] for cell in cells])
+        row = [student.display_name]
+        for assignment, cell in zip(grid.assignments, cells):
+            row += [labels[cell.status], _round(cell.score)] if assignment.kind == "quiz" else [labels[cell.status]]
+        rows.append(row)
     return Table(gettext("Progress"), headers, rows)
 
 

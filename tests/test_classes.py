@@ -262,7 +262,9 @@ def test_exports_match_the_screen(teacher, class_with_work):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][0] == "Học sinh" and "Bài kiểm tra đầu tiên" in rows[0]
     by_name = {r[0]: r for r in rows[1:]}
-    assert by_name["Bình"][rows[0].index("Bài kiểm tra đầu tiên")] == "100.0"
+    assert by_name["Bình"][rows[0].index("Bài kiểm tra đầu tiên")] == "Đã xong"
+    assert by_name["Bình"][rows[0].index("Bài kiểm tra đầu tiên (%)")] == "100.0"
+    assert by_name["Chi"][rows[0].index("Bài kiểm tra đầu tiên")] == "Cần hỗ trợ"  # "needs help", as on screen
     response = teacher.get(f"{base}/quizzes/first-quiz.xlsx?lang=en")
     assert response.headers["Content-Disposition"].endswith('.xlsx"')
     sheet = load_workbook(io.BytesIO(response.data)).active

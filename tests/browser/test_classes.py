@@ -72,12 +72,13 @@ def test_teacher_and_student_journey(browser, live_server, library, lang):
     with teacher.expect_download() as download:
         teacher.locator('a[href$="grid.csv"]').click()
     rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8-sig").read())))
-    assert rows[0][0] == words["student"] and rows[1][0] == "Lan"
-    assert float(rows[1][1]) == pytest.approx(100 * (total - 1) / total, abs=0.05)
+    assert rows[0][0] == words["student"] and rows[1][0] == "Lan" and rows[1][1] == words["done"]
+    assert float(rows[1][2]) == pytest.approx(100 * (total - 1) / total, abs=0.05)
     with teacher.expect_download() as download:
         teacher.locator('a[href$="grid.xlsx"]').click()
     sheet = load_workbook(io.BytesIO(download.value.path().read_bytes())).active
-    assert sheet.cell(2, 1).value == "Lan" and sheet.cell(2, 2).value == pytest.approx(100 * (total - 1) / total, abs=0.05)
+    assert sheet.cell(2, 1).value == "Lan" and sheet.cell(2, 2).value == words["done"]
+    assert sheet.cell(2, 3).value == pytest.approx(100 * (total - 1) / total, abs=0.05)
 
     # ...and in the item analysis: the first question is the one nobody got right.
     teacher.goto(f"{class_url}/reports/quizzes/{quiz.slug}?lang={lang}")
