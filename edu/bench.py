@@ -62,8 +62,9 @@ def durable_insert_app():
 
     @app.post("/")
     def store():
-        connection = connections.get(os.getpid()) or connections.setdefault(
-            os.getpid(), sqlite3.connect(path, timeout=5))
+        connection = connections.get(os.getpid())
+        if connection is None:
+            connection = connections[os.getpid()] = sqlite3.connect(path, timeout=5)
         connection.execute("INSERT INTO answer (body) VALUES (?)", (request.get_data(as_text=True),))
         connection.commit()
         return "stored"

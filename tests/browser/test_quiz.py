@@ -99,6 +99,23 @@ def test_a_second_submit_of_the_same_answer_counts_once(no_js_page, live_server,
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
+def test_answer_sent_before_htmx_loads_still_focuses_the_feedback(page, live_server, library, lang):
+    """A fast student (or a slow network) can answer before htmx has loaded:
+    the form posts as a plain form, and the full feedback page takes focus."""
+    words = UI[lang]
+    quiz = library.sorted_quizzes(lang)[0]
+    page.route("**/static/htmx.min.js", lambda route: route.abort())
+    page.goto(f"{live_server.url}/quizzes/{quiz.slug}?lang={lang}")
+    page.get_by_role("button", name=words["start"]).click()
+    answer_question(page, quiz.questions[0], right=True)
+    page.get_by_role("button", name=words["check"]).click()
+    expect(page).to_have_url(re.compile(r"/answer$"))  # a full page, not an htmx swap
+    feedback = page.locator(".feedback-title")
+    expect(feedback).to_contain_text(words["right"])
+    expect(feedback).to_be_focused()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
 def test_quiz_by_keyboard_only(page, live_server, library, lang):
     words = UI[lang]
     quiz = library.sorted_quizzes(lang)[0]
