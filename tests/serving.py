@@ -7,8 +7,8 @@ from pathlib import Path
 
 import httpx
 
-from edu.bench import gunicorn as _gunicorn
-from edu.bench import write_single_choice_quiz
+from edu.bench.servers import gunicorn as _gunicorn
+from edu.bench.fixtures import write_single_choice_quiz
 
 
 def write_quiz_content(root: Path, questions: int = 20) -> Path:

@@ -1,7 +1,8 @@
 """The benchmarks keep working (tiny runs; the figures are not judged here)."""
 import sqlite3
 
-from edu import bench, bench_reports
+from edu.bench import reports as bench_reports
+from edu.bench import servers
 
 
 def test_report_benchmark_runs(capsys):
@@ -15,7 +16,7 @@ def test_report_benchmark_runs(capsys):
 def test_floor_app_stores_one_row_per_post(tmp_path, monkeypatch):
     database = tmp_path / "floor.sqlite3"
     monkeypatch.setenv("BENCH_FLOOR_DB", str(database))
-    client = bench.durable_insert_app().test_client()
+    client = servers.durable_insert_app().test_client()
     for _ in range(3):
         assert client.post("/", data="question=q0&choice=a").text == "stored"
     with sqlite3.connect(database) as connection:

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from edu.db import get_session
+from edu.web.db import get_session
 from edu.models import Student, User
 from edu.services import codes
 
@@ -75,7 +75,7 @@ def test_admin_from_the_command_line_invites_a_teacher_once(tmp_path):
     assert result.exit_code == 0, result.output
     admin = app.test_client()
     assert admin.post("/auth/signin", data={"email": "admin@school.example", "password": PASSWORD}).status_code == 302
-    link = re.search(r'<code class="invite-link">([^<]+)</code>', admin.post("/auth/invites").text).group(1)
+    link = re.search(r'<code class="invite-link">([^<]+)</code>', admin.post("/admin/invites").text).group(1)
     path = link.split("localhost", 1)[1]
     new = app.test_client()
     assert new.post(path, data={"email": "hoa@school.example", "password": PASSWORD, "confirm": PASSWORD}).status_code == 302
@@ -87,7 +87,7 @@ def test_admin_from_the_command_line_invites_a_teacher_once(tmp_path):
     assert all(h.startswith("scrypt:") for h in hashes)
     teacher = app.test_client()
     teacher.post("/auth/signin", data={"email": "hoa@school.example", "password": PASSWORD})
-    assert teacher.get("/auth/invites").status_code == 404  # admins only
+    assert teacher.get("/admin/invites").status_code == 404  # admins only
 
 
 def test_sign_in_errors_are_clear_and_translated(app, teacher):

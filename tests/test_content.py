@@ -5,10 +5,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from edu import InvalidContent
+from edu.web import InvalidContent
 from edu.config import REPO_ROOT
 from edu.content import ContentError, load_library
-from edu.content.cli import content_cli
+from edu.cli import content_cli
 from edu.content.models import QUESTION_TYPES
 
 from .conftest import make_app

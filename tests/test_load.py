@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 
 from edu.models import QuizAnswer, QuizAttempt
 
-from edu.bench import create_postgres_schema
+from edu.bench.servers import create_postgres_schema
 
 from .conftest import SCHEMA_PREFIX, SERVER_URL, _database_url
 from .serving import Student, gunicorn, write_quiz_content

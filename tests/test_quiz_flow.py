@@ -5,7 +5,7 @@ import re
 import pytest
 from sqlmodel import select
 
-from edu.db import get_session
+from edu.web.db import get_session
 from edu.models import QuizAnswer, QuizAttempt
 
 from .conftest import make_app
@@ -182,7 +182,7 @@ def test_unknown_quiz_and_lesson_are_translated_404s(client):
 
 def test_healthz(client, app):
     assert client.get("/healthz").json == {"status": "ok", "database": "ok", "content": "ok"}
-    from edu.db import make_engine
+    from edu.web.db import make_engine
     app.extensions["db_engine"] = make_engine("sqlite:////nonexistent-dir/x.sqlite3")
     broken = client.get("/healthz")
     assert broken.status_code == 503 and broken.json["database"] == "unavailable"

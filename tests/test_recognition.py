@@ -7,9 +7,10 @@ import yaml
 from sqlmodel import select
 from werkzeug.datastructures import MultiDict
 
-from edu.db import get_session
+from edu.web.db import get_session
 from edu.models import QuizAnswer
-from edu.services.answers import AnswerRejected, read_answer
+from edu.services.answers import read_answer
+from edu.services.errors import AnswerRejected
 from edu.services.scoring import score_answer
 
 from .test_content import load, problems

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from edu.db import get_session
+from edu.web.db import get_session
 from edu.models import AuditEvent, Classroom, Student, User, utcnow
 
 from .conftest import make_app
@@ -160,7 +160,7 @@ def test_admin_actions_are_audited(tmp_path):
     app.test_cli_runner().invoke(args=["users", "create-admin", "boss@school.example", "--password", PASSWORD])
     admin = app.test_client()
     admin.post("/auth/signin", data={"email": "boss@school.example", "password": PASSWORD})
-    page = admin.post("/auth/invites?lang=en").text
+    page = admin.post("/admin/invites?lang=en").text
     assert "invite.create" in page and "admin.create" in page
     with app.app_context():
         actions = [e.action for e in get_session().exec(select(AuditEvent)).all()]

@@ -42,13 +42,3 @@ class ContentStore:
                 self._library = self._load()
                 self._signature = signature
         return self._library
-
-
-def current_store() -> ContentStore:
-    from flask import current_app
-
-    return current_app.extensions["content"]
-
-
-def current_library() -> Library:
-    return current_store().library

@@ -1,4 +1,4 @@
-"""Alembic environment: the app hands over its connection (see edu.db.upgrade),
+"""Alembic environment: the app hands over its connection (see edu.web.db.upgrade),
 or, for `alembic` run by hand, DATABASE_URL is used."""
 import os
 
@@ -22,7 +22,7 @@ connection = config.attributes.get("connection")
 if connection is not None:
     run_migrations(connection)
 else:
-    from edu.db import make_engine
+    from edu.web.db import make_engine
 
     with make_engine(os.environ["DATABASE_URL"]).connect() as fresh:
         run_migrations(fresh)

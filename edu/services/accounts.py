@@ -5,11 +5,11 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from flask_babel import gettext
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..models import AuditEvent, Invite, User, as_utc, utcnow
+from .errors import AccountError
 
 MIN_PASSWORD_LENGTH = 10
 LOCK_AFTER = 5
@@ -20,19 +20,13 @@ INVITE_DAYS = 14
 _DUMMY_HASH = generate_password_hash("not a real password")
 
 
-class AccountError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
 def hash_password(password: str) -> str:
     return generate_password_hash(password)  # scrypt, Werkzeug's default
 
 
 def check_password_rules(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(gettext("Use at least %(num)s characters for your password.", num=MIN_PASSWORD_LENGTH))
+        raise AccountError("account.password_too_short", num=MIN_PASSWORD_LENGTH)
 
 
 def normalize_email(email: str) -> str:
@@ -46,12 +40,12 @@ def find_user(db: Session, email: str) -> User | None:
 def create_user(db: Session, email: str, password: str, role: str = "teacher", by: User | None = None) -> User:
     check_password_rules(password)
     if find_user(db, email):
-        raise AccountError(gettext("An account with this email already exists. Sign in instead."))
+        raise AccountError("account.exists")
     user = User(email=normalize_email(email), password_hash=hash_password(password), role=role)
     db.add(user)
+    db.flush()  # the id, for signing in at once
     if role == "admin":
         audit(db, by, "admin.create", user.email)
-    db.commit()
     return user
 
 
@@ -64,28 +58,25 @@ def authenticate(db: Session, email: str, password: str) -> User | None:
         check_password_hash(_DUMMY_HASH, password)
         return None
     if user.locked_until and as_utc(user.locked_until) > utcnow():
-        raise AccountError(gettext("Too many failed sign-ins. This account is locked for %(num)s minutes.", num=LOCK_MINUTES))
+        raise AccountError("account.locked", num=LOCK_MINUTES)
     if not check_password_hash(user.password_hash, password):
         user.failed_signins += 1
         if user.failed_signins >= LOCK_AFTER:
             user.failed_signins, user.locked_until = 0, utcnow() + timedelta(minutes=LOCK_MINUTES)
         db.add(user)
-        db.commit()
         return None
     if user.failed_signins or user.locked_until:
         user.failed_signins, user.locked_until = 0, None
         db.add(user)
-        db.commit()
     return user
 
 
 def change_password(db: Session, user: User, current: str, new: str) -> None:
     if not check_password_hash(user.password_hash, current):
-        raise AccountError(gettext("Your current password is not right."))
+        raise AccountError("account.wrong_password")
     check_password_rules(new)
     user.password_hash = hash_password(new)
     db.add(user)
-    db.commit()
 
 
 def _token_hash(token: str) -> str:
@@ -98,12 +89,11 @@ def create_invite(db: Session, admin: User, role: str = "teacher") -> str:
     db.add(Invite(token_hash=_token_hash(token), role=role, created_by=admin.id,
                   expires_at=utcnow() + timedelta(days=INVITE_DAYS)))
     audit(db, admin, "invite.create", f"role={role}")
-    db.commit()
     return token
 
 
 def audit(db: Session, actor: User | None, action: str, detail: str = "") -> None:
-    """Record an admin action; committed with the change it describes."""
+    """Record an admin action, in the same transaction as the change it describes."""
     db.add(AuditEvent(actor_id=actor.id if actor else None, action=action, detail=detail[:500]))
 
 
@@ -121,10 +111,9 @@ def valid_invite(db: Session, token: str) -> Invite | None:
 def accept_invite(db: Session, token: str, email: str, password: str) -> User:
     invite = valid_invite(db, token)
     if invite is None:
-        raise AccountError(gettext("This invite link is not valid any more. Ask your admin for a new one."))
+        raise AccountError("account.invite_invalid")
     user = create_user(db, email, password, role=invite.role)
     invite.used_at = utcnow()
     db.add(invite)
-    db.commit()
     return user
 

@@ -9,19 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from flask_babel import gettext
+from .errors import AnswerRejected
 
 CONFIDENCE_LEVELS = (50, 75, 100)
-
-
-class AnswerRejected(Exception):
-    """A bad or forged answer. Nothing was stored. `retry` is True when the
-    student can simply answer the same question again (e.g. chose nothing)."""
-
-    def __init__(self, message: str, retry: bool = False):
-        super().__init__(message)
-        self.message = message
-        self.retry = retry
 
 
 @dataclass(frozen=True)
@@ -35,7 +25,7 @@ class Submitted:
 
 
 def _forged() -> AnswerRejected:
-    return AnswerRejected(gettext("That answer is not one of this question's options."))
+    return AnswerRejected("answer.forged")
 
 
 def _read_order(question, form: Mapping) -> tuple[str, ...]:
@@ -44,12 +34,12 @@ def _read_order(question, form: Mapping) -> tuple[str, ...]:
     for step in question.steps:
         raw = form.get(f"position-{step.id}", "")
         if raw == "":
-            raise AnswerRejected(gettext("Give every step a number before checking."), retry=True)
+            raise AnswerRejected("answer.number_every_step", retry=True)
         if not raw.isdigit() or not 1 <= int(raw) <= count:
             raise _forged()
         positions[step.id] = int(raw)
     if len(set(positions.values())) != count:
-        raise AnswerRejected(gettext("Give each step a different number."), retry=True)
+        raise AnswerRejected("answer.different_numbers", retry=True)
     return tuple(sorted(positions, key=positions.__getitem__))
 
 
@@ -57,14 +47,14 @@ def _read_choices(question, form: Mapping) -> tuple[str, ...]:
     values = frozenset(form.getlist("choice"))
     if not values:
         if question.type == "red_flags":
-            raise AnswerRejected(gettext("Mark at least one part that looks suspicious, then check."), retry=True)
-        raise AnswerRejected(gettext("Choose an answer before checking it."), retry=True)
+            raise AnswerRejected("answer.mark_a_part", retry=True)
+        raise AnswerRejected("answer.choose", retry=True)
     known = question.choices_by_form_value
     if not values <= known.keys():
         raise _forged()
     chosen = {known[value] for value in values}
     if not question.multiple and len(chosen) > 1:
-        raise AnswerRejected(gettext("This question takes only one answer."))
+        raise AnswerRejected("answer.only_one")
     return tuple(sorted(chosen))
 
 
@@ -73,7 +63,7 @@ def _read_confidence(form: Mapping) -> int | None:
     if raw == "":
         return None
     if not raw.isdigit() or int(raw) not in CONFIDENCE_LEVELS:
-        raise AnswerRejected(gettext("That is not one of the offered answers to “How sure are you?”."))
+        raise AnswerRejected("answer.confidence")
     return int(raw)
 
 

@@ -4,22 +4,23 @@ Answering is the hottest path on a contest day, so its statements are built
 once at import (building a select costs about as much as running it) and an
 answer is inserted first and checked after: the unique constraint on
 (attempt, question), not a read before the write, is what makes a double
-submit count once.
+submit count once. Nothing here commits: the request's one transaction
+is committed by the web layer once the action is complete.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from flask_babel import gettext
 from sqlalchemy import bindparam, func
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from ..content import Quiz
 from ..models import QuizAnswer, QuizAttempt, utcnow
-from .answers import CONFIDENCE_LEVELS, AnswerRejected, read_answer
+from .answers import CONFIDENCE_LEVELS, read_answer
+from .errors import AnswerRejected
 from .scoring import score_answer
+from .sql import insert_once
 
 _LATEST = (select(QuizAttempt)
            .where(QuizAttempt.learner_key == bindparam("learner"), QuizAttempt.quiz_slug == bindparam("quiz"))
@@ -54,7 +55,7 @@ def start_attempt(db: Session, learner: str, quiz: Quiz, restart: bool = False) 
         return attempt
     attempt = QuizAttempt(learner_key=learner, quiz_slug=quiz.slug, max_score=len(quiz.questions))
     db.add(attempt)
-    db.commit()
+    db.flush()  # the id, for the redirect that follows
     return attempt
 
 
@@ -75,10 +76,6 @@ def _stored_answer(db: Session, attempt: QuizAttempt, question_id: str) -> QuizA
     return db.exec(_ANSWER, params={"attempt": attempt.id, "question": question_id}).first()
 
 
-def _already_answered() -> AnswerRejected:
-    return AnswerRejected(gettext("You have already answered this question; your first answer counts."))
-
-
 def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, form: Mapping) -> tuple[QuizAttempt, QuizAnswer]:
     """Score and store one answer; finish the attempt after the last one.
 
@@ -87,44 +84,36 @@ def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, form:
     """
     attempt = latest_attempt(db, learner, quiz)
     if attempt is None:
-        raise AnswerRejected(gettext("Start the quiz before answering."))
+        raise AnswerRejected("attempt.not_started")
     question = quiz.question(question_id)
     if question is None:
-        raise AnswerRejected(gettext("That question is not part of this quiz."))
+        raise AnswerRejected("attempt.unknown_question")
     submitted = read_answer(question, form)
 
     if attempt.finished_at is not None:
         stored = _stored_answer(db, attempt, question_id)
         if stored and stored.choice == submitted.encoded:
             return attempt, stored
-        raise AnswerRejected(gettext("This quiz is already finished. Start it again to answer more."))
+        raise AnswerRejected("attempt.finished")
 
     mark = score_answer(question, submitted.chosen)
     answer = QuizAnswer(attempt_id=attempt.id, question_id=question_id, choice=submitted.encoded,
                         is_correct=mark.correct, score=mark.score,
                         confidence=submitted.confidence if quiz.asks_confidence(question) else None)
-    db.add(answer)
-    try:
-        db.commit()
-    except IntegrityError:
+    answer.id = insert_once(db, QuizAnswer, answer.model_dump(exclude={"id"}), unique=("attempt_id", "question_id"))
+    if answer.id is None:
         # Answered before: a reload, a double click or a concurrent request. The first answer stands.
-        db.rollback()
         stored = _stored_answer(db, attempt, question_id)
         if stored.choice != answer.choice:
-            raise _already_answered() from None
+            raise AnswerRejected("attempt.already_answered")
         return attempt, stored
 
     answered, score = db.exec(_TALLY, params={"attempt": attempt.id, "questions": quiz.question_ids}).one()
     if answered == len(quiz.questions):
-        _finish(db, attempt, score)
+        attempt.finished_at = utcnow()
+        attempt.score = score
+        db.add(attempt)
     return attempt, answer
-
-
-def _finish(db: Session, attempt: QuizAttempt, score: float) -> None:
-    attempt.finished_at = utcnow()
-    attempt.score = score
-    db.add(attempt)
-    db.commit()
 
 
 @dataclass(frozen=True)

@@ -4,21 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import gettext
 from sqlalchemy import bindparam
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from ..models import Assignment, Classroom, Student, User, utcnow
 from . import codes
+from .errors import ClassError
 
 DISPLAY_NAME_MAX = 40
-
-
-class ClassError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def classes_of(db: Session, teacher: User, archived: bool = False) -> list[Classroom]:
@@ -39,11 +32,12 @@ def _unique_join_code(db: Session) -> str:
             return code
 
 
-def create_class(db: Session, teacher: User, name: str, school: str, grade: str, language: str) -> Classroom:
+def create_class(db: Session, teacher: User, name: str, school: str, grade: str, language: str,
+                 results_released: bool = True) -> Classroom:
     classroom = Classroom(teacher_id=teacher.id, name=name.strip(), school=school.strip(), grade=grade.strip(),
-                          language=language, join_code=_unique_join_code(db))
+                          language=language, join_code=_unique_join_code(db), results_released=results_released)
     db.add(classroom)
-    db.commit()
+    db.flush()  # the id, for the page that follows
     return classroom
 
 
@@ -51,20 +45,17 @@ def update_class(db: Session, classroom: Classroom, **fields) -> None:
     for name, value in fields.items():
         setattr(classroom, name, value.strip() if isinstance(value, str) else value)
     db.add(classroom)
-    db.commit()
 
 
 def new_join_code(db: Session, classroom: Classroom) -> None:
     """A new code; the old one stops working (e.g. it was posted online)."""
     classroom.join_code = _unique_join_code(db)
     db.add(classroom)
-    db.commit()
 
 
 def set_archived(db: Session, classroom: Classroom, archived: bool) -> None:
     classroom.archived_at = utcnow() if archived else None
     db.add(classroom)
-    db.commit()
 
 
 def assignments_of(db: Session, classroom: Classroom) -> list[Assignment]:
@@ -77,7 +68,6 @@ def assign(db: Session, classroom: Classroom, kind: str, slug: str, due_on: date
     assignment = existing or Assignment(class_id=classroom.id, kind=kind, slug=slug)
     assignment.due_on = due_on
     db.add(assignment)
-    db.commit()
     return assignment
 
 
@@ -87,7 +77,6 @@ def unassign(db: Session, classroom: Classroom, assignment_id: int) -> bool:
     if assignment is None:
         return False
     db.delete(assignment)
-    db.commit()
     return True
 
 
@@ -124,25 +113,28 @@ def join(db: Session, secret: str, code: str, display_name: str, learner_key: st
     """
     name = " ".join(display_name.split())
     if not name:
-        raise ClassError(gettext("Type the name your teacher will see."))
+        raise ClassError("class.name_missing")
     if len(name) > DISPLAY_NAME_MAX:
-        raise ClassError(gettext("Use a shorter name (at most %(num)s characters).", num=DISPLAY_NAME_MAX))
+        raise ClassError("class.name_too_long", num=DISPLAY_NAME_MAX)
     classroom = class_by_code(db, code)
     if classroom is None:
-        raise ClassError(gettext("No class has this code. Check it with your teacher."))
+        raise ClassError("class.unknown_code")
     if student_for(db, learner_key):
-        raise ClassError(gettext("This browser already belongs to a student. Sign out of the class first."))
-    for _ in range(5):
+        raise ClassError("class.already_student")
+    reentry = _unused_reentry_code(db, secret)
+    student = Student(class_id=classroom.id, display_name=name, learner_key=learner_key,
+                      reentry_hash=codes.digest(secret, reentry))
+    db.add(student)
+    db.flush()
+    return Joined(student, codes.format_reentry(reentry))
+
+
+def _unused_reentry_code(db: Session, secret: str) -> str:
+    """A collision is astronomically rare, but a code must name one student."""
+    while True:
         reentry = codes.random_code(codes.REENTRY_CODE_LENGTH)
-        student = Student(class_id=classroom.id, display_name=name, learner_key=learner_key,
-                          reentry_hash=codes.digest(secret, reentry))
-        db.add(student)
-        try:
-            db.commit()
-            return Joined(student, codes.format_reentry(reentry))
-        except IntegrityError:  # a re-entry code collision, astronomically rare: draw again
-            db.rollback()
-    raise ClassError(gettext("Something went wrong. Please try again."))
+        if not db.exec(select(Student.id).where(Student.reentry_hash == codes.digest(secret, reentry))).first():
+            return reentry
 
 
 def student_by_reentry(db: Session, secret: str, code: str) -> Student | None:
@@ -153,10 +145,9 @@ def student_by_reentry(db: Session, secret: str, code: str) -> Student | None:
 
 def new_reentry_code(db: Session, secret: str, student: Student) -> str:
     """For a student who lost theirs; the old code stops working."""
-    reentry = codes.random_code(codes.REENTRY_CODE_LENGTH)
+    reentry = _unused_reentry_code(db, secret)
     student.reentry_hash = codes.digest(secret, reentry)
     db.add(student)
-    db.commit()
     return codes.format_reentry(reentry)
 
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from sqlalchemy import bindparam
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ..models import LessonProgress, utcnow
+from .sql import insert_once
 
 # Built once: it runs on every lesson page view.
 _PROGRESS = select(LessonProgress).where(LessonProgress.learner_key == bindparam("learner"),
@@ -18,14 +18,9 @@ def _progress(db: Session, learner_key: str, slug: str) -> LessonProgress | None
 
 def lesson_opened(db: Session, learner_key: str, slug: str) -> LessonProgress:
     progress = _progress(db, learner_key, slug)
-    if progress:
-        return progress
-    progress = LessonProgress(learner_key=learner_key, lesson_slug=slug)
-    db.add(progress)
-    try:
-        db.commit()
-    except IntegrityError:  # opened in two tabs at once
-        db.rollback()
+    if progress is None:  # opened in two tabs at once: one row all the same
+        insert_once(db, LessonProgress, LessonProgress(learner_key=learner_key, lesson_slug=slug).model_dump(exclude={"id"}),
+                    unique=("learner_key", "lesson_slug"))
         progress = _progress(db, learner_key, slug)
     return progress
 
@@ -35,7 +30,6 @@ def lesson_finished(db: Session, learner_key: str, slug: str) -> LessonProgress:
     if progress.finished_at is None:
         progress.finished_at = utcnow()
         db.add(progress)
-        db.commit()
     return progress
 
 

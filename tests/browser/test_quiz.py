@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from sqlmodel import select
 
 from edu.content.markdown import to_plain
-from edu.db import get_session
+from edu.web.db import get_session
 from edu.models import QuizAnswer
 
 from .conftest import UI, wait_for_scripts

@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m edu.bench [load|reports] [options]`, one module per measurement."""

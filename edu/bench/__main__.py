@@ -1,0 +1,15 @@
+"""python -m edu.bench [load|reports] [options]: load (the default) drives the
+app under gunicorn with wrk; reports times teachers' reports for a full class."""
+import sys
+
+from . import load, reports
+
+MEASUREMENTS = {"load": load.main, "reports": reports.main}
+
+
+def main(argv: list[str]) -> None:
+    name = argv[0] if argv and argv[0] in MEASUREMENTS else "load"
+    MEASUREMENTS[name](argv[1:] if argv and argv[0] in MEASUREMENTS else argv)
+
+
+main(sys.argv[1:])

@@ -1,0 +1,88 @@
+"""Command-line groups: `flask db …`, `flask users …`, `flask content …`.
+
+`content` is also registered as a Flask plugin command (pyproject.toml), so
+`flask content check` runs even when the content is broken and the app
+itself refuses to start.
+"""
+from __future__ import annotations
+
+import click
+from alembic import command
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from .config import content_dir
+from .content.loader import ContentError, load_library
+from .services import accounts
+from .services.errors import AccountError
+from .web.db import alembic_config, get_session, upgrade
+from .web.messages import message_for
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(db_cli)
+    app.cli.add_command(users_cli)
+
+
+# --- flask db --------------------------------------------------------------------
+
+@click.group("db", cls=AppGroup)
+def db_cli():
+    """Database schema (Alembic migrations)."""
+
+
+@db_cli.command("upgrade")
+def upgrade_command():
+    """Apply every migration not yet applied."""
+    upgrade(current_app.extensions["db_engine"])
+    click.echo("Database is up to date.")
+
+
+@db_cli.command("revision")
+@click.option("-m", "--message", required=True)
+def revision_command(message):
+    """Write a new migration from the difference between the models and the database."""
+    with current_app.extensions["db_engine"].begin() as connection:
+        command.revision(alembic_config(connection), message=message, autogenerate=True)
+
+
+# --- flask users -----------------------------------------------------------------
+
+@click.group("users", cls=AppGroup)
+def users_cli():
+    """Staff accounts."""
+
+
+@users_cli.command("create-admin")
+@click.argument("email")
+@click.password_option(help="Asked for when not given.")
+def create_admin(email, password):
+    """Make the first admin account."""
+    db = get_session()
+    try:
+        accounts.create_user(db, email, password, role="admin")
+    except AccountError as failed:
+        raise click.ClickException(message_for(failed))
+    db.commit()
+    click.echo(f"Admin {accounts.normalize_email(email)} created.")
+
+
+# --- flask content ---------------------------------------------------------------
+
+@click.group("content")
+def content_cli():
+    """Lessons and quizzes."""
+
+
+@content_cli.command("check")
+@click.option("--dir", "folder", type=click.Path(file_okay=False), help="Folder holding lessons/ and quizzes/.")
+def check(folder):
+    """Validate every lesson and quiz; list each problem with its file and field."""
+    root = content_dir(folder)
+    try:
+        library = load_library(root, media_url=lambda slug, name: name, callout_titles={"vi": {}, "en": {}})
+    except ContentError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise SystemExit(f"{len(exc.problems)} problem(s) in {root}")
+    click.echo(f"OK: {len(library.lessons)} lessons and {len(library.quizzes)} quizzes in {root}")

@@ -1,0 +1,51 @@
+"""Lesson list (filtered by topic and audience), lesson pages and their images."""
+from flask import Blueprint, abort, redirect, render_template, request, send_from_directory, url_for
+
+from ..web.content import current_library, current_store
+from ..content.markdown import IMAGE_SUFFIXES
+from ..web.db import get_session
+from ..web.i18n import current_language
+from ..web.learner import learner_key
+from ..services import progress
+from ..web.vocabulary import AUDIENCES, TOPICS
+
+bp = Blueprint("lessons", __name__, url_prefix="/lessons")
+
+
+@bp.get("/")
+def index():
+    lang = current_language()
+    topic = request.args.get("topic") if request.args.get("topic") in TOPICS else None
+    audience = request.args.get("audience") if request.args.get("audience") in AUDIENCES else None
+    lessons = [
+        lesson for lesson in current_library().sorted_lessons(lang)
+        if (topic is None or lesson.meta.topic == topic) and (audience is None or audience in lesson.meta.audience)
+    ]
+    return render_template("learn/lessons/index.html", lessons=lessons, topic=topic, audience=audience)
+
+
+@bp.get("/<slug>")
+def show(slug):
+    library = current_library()
+    lesson = library.lessons.get(slug) or abort(404)
+    quizzes = [library.quizzes[s] for s in lesson.meta.related_quizzes]
+    status = progress.lesson_opened(get_session(), learner_key(), slug)
+    return render_template("learn/lessons/show.html", lesson=lesson, text=lesson.text(current_language()), quizzes=quizzes,
+                           progress=status)
+
+
+@bp.post("/<slug>/finished")
+def finished(slug):
+    """"I have read it": what a teacher's grid shows as done."""
+    if slug not in current_library().lessons:
+        abort(404)
+    progress.lesson_finished(get_session(), learner_key(), slug)
+    return redirect(url_for(".show", slug=slug, _anchor="finished"), 303)
+
+
+@bp.get("/<slug>/media/<path:name>")
+def media(slug, name):
+    library = current_library()
+    if slug not in library.lessons or not any(name.lower().endswith(s) for s in IMAGE_SUFFIXES):
+        abort(404)
+    return send_from_directory(current_store().root / "lessons" / slug, name, max_age=3600)

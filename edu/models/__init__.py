@@ -1,0 +1,8 @@
+"""Database tables, by domain. Importing this package registers them all."""
+from .attempts import LessonProgress, QuizAnswer, QuizAttempt
+from .base import as_utc, utcnow
+from .classes import Assignment, Classroom, Student
+from .people import ROLES, AuditEvent, Invite, User
+
+__all__ = ["Assignment", "AuditEvent", "Classroom", "Invite", "LessonProgress", "QuizAnswer", "QuizAttempt", "ROLES",
+           "Student", "User", "as_utc", "utcnow"]

@@ -1,0 +1,22 @@
+"""Admin pages: invite teachers, read the audit log."""
+from flask import Blueprint, render_template, url_for
+from flask_login import current_user
+
+from ..services import accounts
+from ..web.access import require
+from ..web.db import get_session
+from ..web.forms import EmptyForm
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.route("/invites", methods=["GET", "POST"])
+@require("manage_staff")
+def invites():
+    form = EmptyForm()
+    link = None
+    if form.validate_on_submit():
+        token = accounts.create_invite(get_session(), current_user)
+        link = url_for("auth.signup", token=token, _external=True)
+    return render_template("staff/invites.html", form=form, link=link, days=accounts.INVITE_DAYS,
+                           events=accounts.audit_log(get_session()))

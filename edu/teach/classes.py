@@ -1,0 +1,140 @@
+"""Teachers' classes: create, edit, join code and sheet, assignments, archive."""
+from __future__ import annotations
+
+import segno
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import current_user
+from markupsafe import Markup
+from wtforms import SelectChoice
+
+from ..web.content import current_library
+from ..web.access import owned_class, require
+from ..web.db import get_session
+from ..web.forms import AssignForm, ClassForm, form_status
+from ..web.i18n import current_language
+from ..services import classes
+
+bp = Blueprint("classes", __name__, url_prefix="/classes")
+
+
+@bp.before_request
+@require("teach")
+def _teachers_only():
+    """Every page here is a teacher's, and only for their own classes (owned_class)."""
+
+
+def _assign_choices() -> list[SelectChoice]:
+    library, lang = current_library(), current_language()
+    lessons, quizzes = gettext("Lessons"), gettext("Quizzes")
+    return ([SelectChoice(f"lesson:{l.slug}", l.text(lang).meta.title, optgroup=lessons) for l in library.sorted_lessons(lang)]
+            + [SelectChoice(f"quiz:{q.slug}", q.title.get(lang), optgroup=quizzes) for q in library.sorted_quizzes(lang)])
+
+
+@bp.get("/")
+def index():
+    db = get_session()
+    return render_template("teach/classes/index.html", classes=classes.classes_of(db, current_user),
+                           archived=classes.classes_of(db, current_user, archived=True))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    form = ClassForm()
+    if form.validate_on_submit():
+        classroom = classes.create_class(get_session(), current_user, form.name.data, form.school.data or "",
+                                         form.grade.data or "", form.language.data,
+                                         results_released=form.results_released.data)
+        flash(gettext("Class created. Share the join code with your students."), "success")
+        return redirect(url_for(".show", class_id=classroom.id))
+    return render_template("teach/classes/form.html", form=form, classroom=None), form_status()
+
+
+@bp.route("/<int:class_id>/edit", methods=["GET", "POST"])
+def edit(class_id):
+    classroom = owned_class(class_id)
+    form = ClassForm(obj=classroom)
+    if form.validate_on_submit():
+        classes.update_class(get_session(), classroom, name=form.name.data, school=form.school.data or "",
+                             grade=form.grade.data or "", language=form.language.data,
+                             results_released=form.results_released.data)
+        flash(gettext("Class saved."), "success")
+        return redirect(url_for(".show", class_id=classroom.id))
+    return render_template("teach/classes/form.html", form=form, classroom=classroom), form_status()
+
+
+@bp.get("/<int:class_id>")
+def show(class_id):
+    classroom = owned_class(class_id)
+    db = get_session()
+    form = AssignForm()
+    form.item.choices = _assign_choices()
+    return render_template("teach/classes/show.html", classroom=classroom, assign_form=form,
+                           assignments=classes.assignments_of(db, classroom), students=classes.students_of(db, classroom))
+
+
+@bp.post("/<int:class_id>/assign")
+def assign(class_id):
+    classroom = owned_class(class_id)
+    form = AssignForm()
+    form.item.choices = _assign_choices()
+    if not form.validate_on_submit():
+        flash(gettext("Choose a lesson or quiz from the list."), "error")
+        return redirect(url_for(".show", class_id=class_id))
+    kind, slug = form.item.data.split(":", 1)
+    classes.assign(get_session(), classroom, kind, slug, form.due_on.data)
+    flash(gettext("Assigned."), "success")
+    return redirect(url_for(".show", class_id=class_id))
+
+
+@bp.post("/<int:class_id>/assignments/<int:assignment_id>/remove")
+def unassign(class_id, assignment_id):
+    classroom = owned_class(class_id)
+    if not classes.unassign(get_session(), classroom, assignment_id):
+        abort(404)
+    flash(gettext("Removed from the class. Students' answers are kept."), "success")
+    return redirect(url_for(".show", class_id=class_id))
+
+
+@bp.post("/<int:class_id>/code")
+def new_code(class_id):
+    classroom = owned_class(class_id)
+    classes.new_join_code(get_session(), classroom)
+    flash(gettext("New join code made. The old code no longer works."), "success")
+    return redirect(url_for(".show", class_id=class_id))
+
+
+@bp.post("/<int:class_id>/archive")
+def archive(class_id):
+    classroom = owned_class(class_id)
+    archived = request.form.get("value") != "restore"
+    classes.set_archived(get_session(), classroom, archived)
+    flash(gettext("Class archived. Students can no longer join it.") if archived else gettext("Class restored."), "success")
+    return redirect(url_for(".index"))
+
+
+@bp.post("/<int:class_id>/release")
+def release(class_id):
+    classroom = owned_class(class_id)
+    classes.update_class(get_session(), classroom, results_released=request.form.get("value") == "release")
+    flash(gettext("Students can now see their results.") if classroom.results_released
+          else gettext("Results are hidden from students until you release them."), "success")
+    return redirect(url_for(".show", class_id=class_id))
+
+
+@bp.post("/<int:class_id>/students/<int:student_id>/code")
+def student_code(class_id, student_id):
+    classroom = owned_class(class_id)
+    student = classes.student_of(get_session(), classroom, student_id) or abort(404)
+    code = classes.new_reentry_code(get_session(), current_app.secret_key, student)
+    return render_template("teach/classes/student_code.html", classroom=classroom, student=student, code=code), \
+        {"Cache-Control": "no-store"}
+
+
+@bp.get("/<int:class_id>/join-sheet")
+def join_sheet(class_id):
+    """A printable sheet: the code, the address and a QR code made here, on the server."""
+    classroom = owned_class(class_id)
+    join_url = url_for("students.join", code=classroom.join_code, _external=True)
+    qr = segno.make(join_url, error="m").svg_inline(scale=8, dark="#000", title=gettext("QR code to join the class"))
+    return render_template("teach/classes/join_sheet.html", classroom=classroom, join_url=join_url, qr=Markup(qr))

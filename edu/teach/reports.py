@@ -1,0 +1,202 @@
+"""Teachers' reports on their own classes, on screen, as CSV and XLSX, and for print.
+
+Each report is built once by services.reports; `_table` turns it into the
+rows an export holds, so files always match the screen.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request
+from flask_babel import format_date, gettext
+from werkzeug.utils import secure_filename
+
+from ..web.access import owned_class, require
+from ..web.content import current_library
+from ..content.markdown import to_plain
+from ..web.db import get_session
+from ..web.extensions import htmx
+from ..web.i18n import current_language
+from ..services import classes, reports
+from ..services.exports import Table, to_csv, to_xlsx
+from ..web.vocabulary import TOPICS
+
+bp = Blueprint("reports", __name__, url_prefix="/classes/<int:class_id>/reports")
+FORMATS = {"csv": ("text/csv; charset=utf-8", to_csv), "xlsx": (
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", to_xlsx)}
+
+
+@bp.before_request
+@require("teach")
+def _teachers_only():
+    """Every report is a teacher's, and only for their own classes (owned_class)."""
+
+
+def status_labels() -> dict[str, str]:
+    """Made once per report: translating in each of a thousand cells is what made the grid slow."""
+    return {"not_started": gettext("Not started"), "in_progress": gettext("In progress"),
+            "done": gettext("Done"), "needs_help": gettext("Needs help")}
+
+
+def assignment_title(assignment) -> str:
+    library, lang = current_library(), current_language()
+    if assignment.kind == "lesson":
+        lesson = library.lessons.get(assignment.slug)
+        return lesson.text(lang).meta.title if lesson else assignment.slug
+    quiz = library.quizzes.get(assignment.slug)
+    return quiz.title.get(lang) if quiz else assignment.slug
+
+
+def _export(table: Table, fmt: str, name: str) -> Response:
+    if fmt not in FORMATS:
+        abort(404)
+    mimetype, render = FORMATS[fmt]
+    filename = secure_filename(f"{name}.{fmt}") or f"report.{fmt}"
+    return Response(render(table), mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+
+
+def _round(value):
+    return None if value is None else round(value, 1)
+
+
+# --- class grid -------------------------------------------------------------------
+
+SORTS = ("name", "progress")
+
+
+def _grid(classroom):
+    grid = reports.class_grid(get_session(), classroom)
+    sort = request.args.get("sort") if request.args.get("sort") in SORTS else "name"
+    if sort == "progress":
+        grid.rows.sort(key=lambda row: (sum(c.status in ("done", "needs_help") for c in row[1]), row[0].display_name))
+    return grid, sort
+
+
+def _grid_table(classroom, grid) -> Table:
+    """As on screen: each assignment's status in words; a quiz also gets its
+    score, as a number in a column of its own so spreadsheets can sum it."""
+    headers = [gettext("Student")]
+    for assignment in grid.assignments:
+        title = assignment_title(assignment)
+        headers += [title, f"{title} (%)"] if assignment.kind == "quiz" else [title]
+    labels = status_labels()
+    rows = []
+    for student, cells in grid.rows:
+        row = [student.display_name]
+        for assignment, cell in zip(grid.assignments, cells):
+            row += [labels[cell.status], _round(cell.score)] if assignment.kind == "quiz" else [labels[cell.status]]
+        rows.append(row)
+    return Table(gettext("Progress"), headers, rows)
+
+
+@bp.get("/grid")
+def grid(class_id):
+    classroom = owned_class(class_id)
+    data, sort = _grid(classroom)
+    template = "teach/reports/_grid_table.html" if htmx and htmx.target == "grid-table" else "teach/reports/grid.html"
+    return render_template(template, classroom=classroom, grid=data, sort=sort, title=assignment_title,
+                           labels=status_labels(), needs_help_below=reports.NEEDS_HELP_BELOW), \
+        {"Vary": "HX-Request, HX-Target"}
+
+
+@bp.get("/grid.<fmt>")
+def grid_export(class_id, fmt):
+    classroom = owned_class(class_id)
+    data, _ = _grid(classroom)
+    return _export(_grid_table(classroom, data), fmt, f"{classroom.name}-progress")
+
+
+# --- quiz report --------------------------------------------------------------------
+
+def _quiz_report(classroom, slug):
+    quiz = current_library().quizzes.get(slug) or abort(404)
+    return reports.quiz_report(get_session(), classroom, quiz)
+
+
+def _quiz_table(report) -> Table:
+    lang = current_language()
+    headers = [gettext("Question"), gettext("Type"), gettext("Answers"), gettext("Right answers"),
+               gettext("Facility index"), gettext("Discrimination index"), gettext("Needs checking"),
+               gettext("Most chosen wrong answer")]
+    rows = []
+    for number, item in enumerate(report.questions, start=1):
+        wrong = max(item.wrong_choices, key=lambda c: c.count, default=None)
+        prompt = to_plain(item.question.prompt.get(lang)) if item.question.prompt else item.question.id
+        rows.append([f"{number}. {prompt}", item.question.type, item.answered, _round(item.stats.facility),
+                     _round(item.stats.facility) if report.item_analysis else None,
+                     _round(item.stats.discrimination), item.stats.needs_checking or "",
+                     f"{wrong.choice_id} ({wrong.count})" if wrong else ""])
+    return Table(gettext("Quiz report"), headers, rows)
+
+
+@bp.get("/quizzes/<slug>")
+def quiz(class_id, slug):
+    classroom = owned_class(class_id)
+    return render_template("teach/reports/quiz.html", classroom=classroom, report=_quiz_report(classroom, slug))
+
+
+@bp.get("/quizzes/<slug>.<fmt>")
+def quiz_export(class_id, slug, fmt):
+    classroom = owned_class(class_id)
+    report = _quiz_report(classroom, slug)
+    return _export(_quiz_table(report), fmt, f"{classroom.name}-{slug}")
+
+
+# --- topics -------------------------------------------------------------------------
+
+def _topics_table(summaries) -> Table:
+    return Table(gettext("Topics"), [gettext("Topic"), gettext("Quizzes"), gettext("Attempts"), gettext("Average score")],
+                 [[str(TOPICS[s.topic]), s.quizzes, s.attempts, _round(s.mean)] for s in summaries])
+
+
+@bp.get("/topics")
+def topics(class_id):
+    classroom = owned_class(class_id)
+    summaries = reports.topic_summary(get_session(), classroom, current_library())
+    return render_template("teach/reports/topics.html", classroom=classroom, summaries=summaries)
+
+
+@bp.get("/topics.<fmt>")
+def topics_export(class_id, fmt):
+    classroom = owned_class(class_id)
+    summaries = reports.topic_summary(get_session(), classroom, current_library())
+    return _export(_topics_table(summaries), fmt, f"{classroom.name}-topics")
+
+
+# --- one student ----------------------------------------------------------------------
+
+def _student(classroom, student_id):
+    return classes.student_of(get_session(), classroom, student_id) or abort(404)
+
+
+def _student_table(student, attempts) -> Table:
+    lang = current_language()
+    headers = [gettext("Quiz"), gettext("Started"), gettext("Minutes"), gettext("Question"), gettext("Answer"),
+               gettext("Right"), gettext("Mark")]
+    rows = []
+    for item in attempts:
+        for question in item.quiz.questions:
+            answer = item.answers.get(question.id)
+            prompt = to_plain(question.prompt.get(lang)) if question.prompt else question.id
+            rows.append([item.quiz.title.get(lang), format_date(item.attempt.started_at, "short"),
+                         _round(item.minutes), prompt, answer.choice if answer else "",
+                         (gettext("yes") if answer.is_correct else gettext("no")) if answer else "",
+                         _round(answer.score) if answer else None])
+    return Table(student.display_name, headers, rows)
+
+
+@bp.get("/students/<int:student_id>")
+def student(class_id, student_id):
+    classroom = owned_class(class_id)
+    student = _student(classroom, student_id)
+    db = get_session()
+    return render_template("teach/reports/student.html", classroom=classroom, student=student,
+                           attempts=reports.student_report(db, student, current_library()),
+                           lessons=reports.lesson_progress_of(db, student))
+
+
+@bp.get("/students/<int:student_id>.<fmt>")
+def student_export(class_id, student_id, fmt):
+    classroom = owned_class(class_id)
+    student = _student(classroom, student_id)
+    attempts = reports.student_report(get_session(), student, current_library())
+    return _export(_student_table(student, attempts), fmt, f"{classroom.name}-{student.display_name}")

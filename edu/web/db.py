@@ -1,0 +1,81 @@
+"""One SQLAlchemy engine per app, one session and one transaction per request.
+
+Services write into the request's session and never commit; the response
+hook below commits once, when the action is complete, so a user action is
+one transaction. An action that failed on our side (5xx) is rolled back when
+the session closes; refusals (4xx) are raised before anything is written, and
+what a refusal must record (a failed sign-in) is committed with it.
+"""
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from flask import Flask, current_app, g
+from sqlalchemy import event
+from sqlmodel import Session, create_engine
+
+from .. import models  # noqa: F401  (registers the tables)
+
+
+def _sqlite_pragmas(dbapi_connection, _record):
+    # WAL lets readers work while one student's answer is being written;
+    # synchronous FULL makes an acknowledged answer survive a power cut.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str):
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def get_session() -> Session:
+    if "db_session" not in g:
+        g.db_session = Session(current_app.extensions["db_engine"], expire_on_commit=False)
+    return g.db_session
+
+
+def _commit(response):
+    session = g.get("db_session")
+    if session is not None and response.status_code < 500:
+        session.commit()  # before the response leaves: an acknowledged action is stored
+    return response
+
+
+def _close_session(_exc):
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()  # rolls back whatever was not committed
+
+
+def alembic_config(connection=None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", "edu:migrations")
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(engine) -> None:
+    """Bring the schema to the newest migration."""
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+    # No pooled connection may outlive this: gunicorn --preload forks workers
+    # after create_app, and a socket shared by two processes corrupts both.
+    engine.dispose()
+
+
+def init_app(app: Flask) -> None:
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions["db_engine"] = engine
+    if app.config.get("AUTO_MIGRATE", engine.dialect.name == "sqlite"):
+        # The embedded default sets itself up; a shared server is migrated on purpose (flask db upgrade).
+        upgrade(engine)
+    app.after_request(_commit)
+    app.teardown_appcontext(_close_session)

@@ -1,0 +1,74 @@
+"""Forms with CSRF (Flask-WTF) and translated messages.
+
+Every validator carries its own message from our catalogue, so errors are
+in the visitor's language whatever WTForms ships.
+"""
+from flask import request
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, EmailField, HiddenField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+
+from ..services.accounts import MIN_PASSWORD_LENGTH
+from ..services.classes import DISPLAY_NAME_MAX
+
+REQUIRED = _l("This field is required.")
+
+
+class SignInForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(REQUIRED), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED)])
+
+
+class SignUpForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(REQUIRED), Email(_l("Enter a valid email address.")), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[
+        DataRequired(REQUIRED), Length(min=MIN_PASSWORD_LENGTH, message=_l("Use at least 10 characters for your password."))])
+    confirm = PasswordField(_l("Password again"), validators=[
+        DataRequired(REQUIRED), EqualTo("password", _l("The two passwords are not the same."))])
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired(REQUIRED)])
+    password = PasswordField(_l("New password"), validators=[
+        DataRequired(REQUIRED), Length(min=MIN_PASSWORD_LENGTH, message=_l("Use at least 10 characters for your password."))])
+    confirm = PasswordField(_l("New password again"), validators=[
+        DataRequired(REQUIRED), EqualTo("password", _l("The two passwords are not the same."))])
+
+
+LANGUAGE_CHOICES = [SelectChoice("vi", "Tiếng Việt"), SelectChoice("en", "English")]
+
+
+class ClassForm(FlaskForm):
+    name = StringField(_l("Class name"), validators=[DataRequired(REQUIRED), Length(max=100)])
+    school = StringField(_l("School"), validators=[Optional(), Length(max=150)])
+    grade = StringField(_l("Grade"), validators=[Optional(), Length(max=30)])
+    language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+    results_released = BooleanField(_l("Students see their results as soon as they finish"), default=True)
+
+
+class AssignForm(FlaskForm):
+    item = SelectField(_l("Lesson or quiz"), validators=[DataRequired(REQUIRED)])
+    due_on = DateField(_l("Due date (optional)"), validators=[Optional()])
+
+
+class JoinForm(FlaskForm):
+    code = StringField(_l("Class code"), validators=[DataRequired(REQUIRED), Length(max=20)])
+    display_name = StringField(_l("Your name (as your teacher knows you)"), validators=[
+        DataRequired(REQUIRED), Length(max=DISPLAY_NAME_MAX, message=_l("Use a shorter name."))])
+
+
+class ContinueForm(FlaskForm):
+    code = StringField(_l("Your personal code"), validators=[DataRequired(REQUIRED), Length(max=20)])
+
+
+class EmptyForm(FlaskForm):
+    """A button that changes something: CSRF and nothing else."""
+
+    value = HiddenField()
+
+
+def form_status() -> int:
+    """400 when a submitted form comes back with errors, so a refusal is never
+    mistaken for success; 200 for the form shown fresh."""
+    return 400 if request.method == "POST" else 200

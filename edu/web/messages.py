@@ -1,0 +1,36 @@
+"""Service refusals in the visitor's language.
+
+Services raise a code (services/errors.py); this is the one place that says
+what each code means to a person.
+"""
+from flask_babel import lazy_gettext as _l
+
+from ..services.errors import ServiceError
+
+MESSAGES = {
+    "answer.forged": _l("That answer is not one of this question's options."),
+    "answer.number_every_step": _l("Give every step a number before checking."),
+    "answer.different_numbers": _l("Give each step a different number."),
+    "answer.mark_a_part": _l("Mark at least one part that looks suspicious, then check."),
+    "answer.choose": _l("Choose an answer before checking it."),
+    "answer.only_one": _l("This question takes only one answer."),
+    "answer.confidence": _l("That is not one of the offered answers to “How sure are you?”."),
+    "attempt.not_started": _l("Start the quiz before answering."),
+    "attempt.unknown_question": _l("That question is not part of this quiz."),
+    "attempt.finished": _l("This quiz is already finished. Start it again to answer more."),
+    "attempt.already_answered": _l("You have already answered this question; your first answer counts."),
+    "account.password_too_short": _l("Use at least %(num)s characters for your password."),
+    "account.exists": _l("An account with this email already exists. Sign in instead."),
+    "account.locked": _l("Too many failed sign-ins. This account is locked for %(num)s minutes."),
+    "account.wrong_password": _l("Your current password is not right."),
+    "account.invite_invalid": _l("This invite link is not valid any more. Ask your admin for a new one."),
+    "class.name_missing": _l("Type the name your teacher will see."),
+    "class.name_too_long": _l("Use a shorter name (at most %(num)s characters)."),
+    "class.unknown_code": _l("No class has this code. Check it with your teacher."),
+    "class.already_student": _l("This browser already belongs to a student. Sign out of the class first."),
+}
+
+
+def message_for(error: ServiceError) -> str:
+    text = str(MESSAGES[error.code])
+    return text % error.params if error.params else text

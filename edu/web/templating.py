@@ -1,0 +1,61 @@
+"""Jinja filters and globals shared by every template."""
+from datetime import date
+from functools import lru_cache
+
+from babel import numbers
+from flask import Flask
+from flask_babel import format_date, format_datetime, gettext
+from markupsafe import Markup
+
+from .content import current_library
+from ..content.markdown import render_inline, render_text, to_plain
+from .access import can
+from .i18n import current_language
+from .mockup_view import initials, mockup_view
+from .vocabulary import AUDIENCES, TOPICS
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(
+        # Content Markdown is sanitised by the renderer, so it is safe to mark.
+        md=lambda text: Markup(render_text(text)),
+        md_inline=lambda text: Markup(render_inline(text)),
+        plain=to_plain,
+        number=lambda value: _format_number(value, current_language()),
+        date=format_date,
+        datetime=format_datetime,
+        percent=lambda value: _format_percent(value, current_language()),
+        # "2025-03" -> "March 2025" / "tháng 3 năm 2025"
+        month=lambda value: format_date(date(int(value[:4]), int(value[5:7]), 1), "LLLL y"),
+    )
+    app.jinja_env.globals.update(
+        TOPICS=TOPICS, AUDIENCES=AUDIENCES, can=can, mockup_view=mockup_view, initials=initials,
+        verdict_wording=verdict_wording, confidence_label=confidence_label, needs_checking_label=needs_checking_label,
+    )
+    app.context_processor(lambda: {"LIBRARY": current_library()})
+
+
+# Babel formats a number in tens of microseconds; a class grid shows a thousand
+# of them, most alike, so each (value, language) is formatted once. Like the
+# template catalogue, they follow the request's language.
+@lru_cache(maxsize=4096)
+def _format_number(value, lang: str) -> str:
+    return numbers.format_decimal(value, locale=lang)
+
+
+@lru_cache(maxsize=4096)
+def _format_percent(value, lang: str) -> str:
+    return numbers.format_percent(value, locale=lang)
+
+
+def verdict_wording(quiz, question) -> str:
+    """Scam / Safe for scam quizzes, Not okay / Okay for abuse situations."""
+    return getattr(question, "wording", None) or ("scam" if quiz.topic == "scams" else "abuse")
+
+
+def confidence_label(level: int) -> str:
+    return {50: gettext("Guessing"), 75: gettext("Fairly sure"), 100: gettext("Certain")}[level]
+
+
+def needs_checking_label(level: str) -> str:
+    return {"very likely": gettext("Very likely"), "likely": gettext("Likely"), "unlikely": gettext("Unlikely")}[level]
