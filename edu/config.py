@@ -5,11 +5,25 @@ import os
 import secrets
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
+
+
+def _shipped(inside_package: str, in_repository: Path) -> Path:
+    """A folder kept at the top of the repository and copied into the package
+    by `pip install .` (see pyproject.toml): the installed copy when there is
+    one, else the repository's own folder (a checkout or an editable install)."""
+    installed = PACKAGE_DIR / inside_package
+    return installed if installed.is_dir() else in_repository
+
+
+STATIC_DIR = _shipped("static", REPO_ROOT / "static")  # named static/ in both: Flask serves it at /static/
+TRANSLATIONS_DIR = _shipped("translations", REPO_ROOT / "translations")
+SHIPPED_CONTENT_DIR = _shipped("shipped", REPO_ROOT)  # holds lessons/ and quizzes/
 
 
 def content_dir(override: str | None = None) -> Path:
-    return Path(override or os.environ.get("EDU_CONTENT_DIR") or REPO_ROOT).resolve()
+    return Path(override or os.environ.get("EDU_CONTENT_DIR") or SHIPPED_CONTENT_DIR).resolve()
 
 
 def _secret_key(instance_path: Path) -> str:
@@ -54,7 +68,7 @@ def load_config(instance_path: Path) -> dict:
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
-        "BABEL_TRANSLATION_DIRECTORIES": str(REPO_ROOT / "translations"),
+        "BABEL_TRANSLATION_DIRECTORIES": str(TRANSLATIONS_DIR),
         "WTF_CSRF_TIME_LIMIT": None,
         "WTF_I18N_ENABLED": False,  # our forms carry their own translated messages
     }
