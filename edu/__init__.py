@@ -23,7 +23,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     web.init_app(app)
     for wing in WINGS:
-        for blueprint in wing.BLUEPRINTS:
-            app.register_blueprint(blueprint)
+        wing.init_app(app)
     cli.init_app(app)
     return app

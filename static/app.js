@@ -47,3 +47,37 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+
+// A refused htmx request (expired form, too many tries, an error on our side)
+// comes back as a short message aimed at the status region beside its target
+// (HX-Retarget): swap it in and keep the form, with what the student chose.
+// A response without that header (a proxy's error page) or no response at all
+// (a dropped connection) gets the page's own message instead: never a whole
+// page inside the panel, never a button that silently does nothing.
+function statusRegion(target) {
+  return (target && document.getElementById(target.id + "-status")) || document.getElementById("page-status");
+}
+
+function showFailure(target) {
+  var region = statusRegion(target);
+  var message = document.createElement("p");
+  message.className = "alert alert-error";
+  message.tabIndex = -1;
+  message.textContent = document.body.dataset.msgFailed;
+  region.replaceChildren(message);
+  message.focus();
+}
+
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var xhr = event.detail.xhr;
+  if (xhr.status < 400) {
+    return;
+  }
+  if (xhr.getResponseHeader("HX-Retarget") && event.detail.target) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  } else {
+    showFailure(event.detail.target);
+  }
+});
+document.addEventListener("htmx:sendError", function (event) { showFailure(event.detail.target); });

@@ -5,10 +5,13 @@ never sees a half-valid quiz.
 """
 from __future__ import annotations
 
+import hashlib
+from functools import cached_property
+
 from pydantic import Field, model_validator
 
 from .base import LANGUAGES, SLUG_PATTERN, Audience, LangText, NonEmpty, Slug, Strict, Topic
-from .questions import QUESTION_TYPES, Question
+from .questions import QUESTION_TYPES, AnyQuestion
 
 __all__ = ["LANGUAGES", "QUESTION_TYPES", "SLUG_PATTERN", "LangText", "Lesson", "LessonMeta", "LessonText", "Quiz"]
 
@@ -22,7 +25,7 @@ class Quiz(Strict):
     order: int = 100
     related_lessons: list[Slug] = []
     ask_confidence: bool = False
-    questions: list[Question] = Field(min_length=1)
+    questions: list[AnyQuestion] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _check_question_ids(self):
@@ -39,6 +42,11 @@ class Quiz(Strict):
     @property
     def question_ids(self) -> list[str]:
         return [q.id for q in self.questions]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The version of the quiz an attempt began on, kept with the attempt."""
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
 
     def asks_confidence(self, question) -> bool:
         return question.ask_confidence if question.ask_confidence is not None else self.ask_confidence

@@ -1,110 +1,165 @@
 """Quiz list, intro, one question at a time, feedback, result.
 
+The same views serve practice (/quizzes/<slug>/…) and homework for the
+student's class (/me/quizzes/<slug>/…: this blueprint registered a second
+time as "homework"); the address decides the attempt's context, so practice
+never counts as homework and homework never as practice.
+
 The answer form works as a plain POST (full page back) and through htmx
 (only the quiz panel back). Which one is decided by the htmx target, not by
 HX-Request alone: boosted links and history restores send that header too.
 """
-from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from __future__ import annotations
 
+from dataclasses import dataclass
+
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask_babel import gettext
+
+from ..content import Quiz
+from ..services import attempts, classes, results
+from ..services.attempts import PRACTICE, Context, class_context
+from ..services.errors import AnswerRejected
 from ..web.content import current_library
 from ..web.db import get_session
-from ..web.extensions import htmx
 from ..web.i18n import current_language
 from ..web.learner import learner_key
 from ..web.limits import by_learner, limit, limiter
-from ..services import attempts, classes
-from ..services.errors import AnswerRejected
 from ..web.messages import message_for
+from ..web.errors import htmx_error
+from ..web.extensions import htmx
 
 bp = Blueprint("quizzes", __name__, url_prefix="/quizzes")
+HOMEWORK = {"name": "homework", "url_prefix": "/me/quizzes"}
 PANEL_ID = "quiz-panel"
 
 
-def _quiz(slug):
-    return current_library().quizzes.get(slug) or abort(404)
+@dataclass(frozen=True)
+class Taking:
+    """A quiz as this request takes it: in which context, and whether its
+    results wait for the teacher."""
+
+    quiz: Quiz
+    context: Context
+    hide_results: bool = False
+
+
+def _taking(slug: str) -> Taking:
+    quiz = current_library().quizzes.get(slug) or abort(404)
+    if request.blueprint != HOMEWORK["name"]:
+        return Taking(quiz, PRACTICE)
+    homework = classes.homework_for(get_session(), learner_key(), slug) or abort(404)
+    return Taking(quiz, class_context(homework.class_id), hide_results=not homework.results_released)
+
+
+@bp.app_template_global()
+def quiz_url(endpoint: str, slug: str) -> str:
+    """A page of the quiz being taken, in the same context."""
+    return url_for(f"{request.blueprint}.{endpoint}", slug=slug)
 
 
 def _wants_panel() -> bool:
     return bool(htmx) and htmx.target == PANEL_ID
 
 
-def _render_panel(quiz, status=200, **panel):
+def render_panel(quiz: Quiz, attempt, status: int = 200, **panel):
     """The quiz panel alone for htmx, or inside its full page."""
     template = "learn/quizzes/_panel.html" if _wants_panel() else "learn/quizzes/question.html"
-    response = render_template(template, quiz=quiz, panel_id=PANEL_ID, **panel)
+    response = render_template(template, quiz=quiz, attempt=attempt, panel_id=PANEL_ID, **panel)
     return response, status, {"Vary": "HX-Request, HX-Target", "Cache-Control": "no-store"}
+
+
+def _refused(taking: Taking, rejected: AnswerRejected, question, number: int | None):
+    """With htmx the message goes beside the form, which keeps the student's
+    choice; without it the page comes back with the question and the message
+    (or, when the answer cannot be retried, the reason and a way back)."""
+    message = message_for(rejected)
+    if _wants_panel():
+        link = None if rejected.retry else (quiz_url("show", taking.quiz.slug), gettext("Back to the quiz"))
+        return htmx_error(message, 400, link)
+    attempt = attempts.latest_attempt(get_session(), learner_key(), taking.quiz, taking.context)
+    if rejected.retry and question is not None and attempt is not None:
+        return render_panel(taking.quiz, attempt, 400, question=question, number=number, error=message,
+                            submitted=request.form)
+    return render_panel(taking.quiz, attempt, 400, rejection=message)
 
 
 @bp.get("/")
 def index():
+    if request.blueprint == HOMEWORK["name"]:
+        return redirect(url_for("students.me"))
     return render_template("learn/quizzes/index.html", quizzes=current_library().sorted_quizzes(current_language()))
 
 
 @bp.get("/<slug>")
 def show(slug):
-    quiz = _quiz(slug)
+    taking = _taking(slug)
     db = get_session()
     learner = learner_key()
-    attempt = attempts.open_attempt(db, learner, quiz)
+    attempt = attempts.open_attempt(db, learner, taking.quiz, taking.context)
     answered = len(attempts.answered_question_ids(db, attempt)) if attempt else 0
-    return render_template("learn/quizzes/show.html", quiz=quiz, attempt=attempt, answered=answered,
-                           finished=attempts.latest_finished_attempt(db, learner, quiz))
+    # A student practising a quiz their class was given: point them to where it counts.
+    homework = taking.context == PRACTICE and classes.homework_for(db, learner, slug) is not None
+    return render_template("learn/quizzes/show.html", quiz=taking.quiz, attempt=attempt, answered=answered,
+                           homework=homework,
+                           finished=attempts.latest_finished_attempt(db, learner, taking.quiz, taking.context))
 
 
 @bp.post("/<slug>/start")
 def start(slug):
-    quiz = _quiz(slug)
-    attempts.start_attempt(get_session(), learner_key(), quiz, restart=request.form.get("restart") == "1")
-    return redirect(url_for(".question", slug=slug), 303)
+    taking = _taking(slug)
+    attempts.start_attempt(get_session(), learner_key(), taking.quiz, taking.context,
+                           restart=request.form.get("restart") == "1")
+    return redirect(quiz_url("question", slug), 303)
 
 
 @bp.get("/<slug>/question")
 def question(slug):
-    quiz = _quiz(slug)
+    taking = _taking(slug)
     db = get_session()
-    attempt = attempts.open_attempt(db, learner_key(), quiz)
+    attempt = attempts.open_attempt(db, learner_key(), taking.quiz, taking.context)
     if attempt is None:
-        return redirect(url_for(".show", slug=slug), 303)
+        return redirect(quiz_url("show", slug), 303)
     answered = attempts.answered_question_ids(db, attempt)
-    return _render_panel(quiz, question=attempts.next_question(quiz, answered), number=len(answered) + 1)
+    return render_panel(taking.quiz, attempt, question=attempts.next_question(taking.quiz, answered),
+                        number=len(answered) + 1)
 
 
 @bp.post("/<slug>/answer")
 @limiter.limit(limit("answers"), key_func=by_learner)
 def answer(slug):
-    quiz = _quiz(slug)
-    g.page_url = url_for(".question", slug=slug)
-    db = get_session()
+    taking = _taking(slug)
+    g.page_url = quiz_url("question", slug)
+    quiz = taking.quiz
     question_id = request.form.get("question", "")
     question = quiz.question(question_id)
     number = quiz.questions.index(question) + 1 if question else None
     try:
-        attempt, stored = attempts.record_answer(db, learner_key(), quiz, question_id, request.form)
+        attempt, stored = attempts.record_answer(get_session(), learner_key(), quiz, taking.context, question_id,
+                                                 request.form)
     except AnswerRejected as rejected:
-        if rejected.retry:
-            return _render_panel(quiz, 400, question=question, number=number, error=message_for(rejected))
-        return _render_panel(quiz, 400, rejection=message_for(rejected))
-    return _render_panel(quiz, question=question, number=number, feedback=stored,
-                         finished=attempt.finished_at is not None,
-                         hidden=classes.results_hidden(db, learner_key(), quiz.slug))
+        return _refused(taking, rejected, question, number)
+    return render_panel(quiz, attempt, question=question, number=number, feedback=stored,
+                        finished=attempt.finished_at is not None, hidden=taking.hide_results)
 
 
 @bp.get("/<slug>/result")
 def result(slug):
-    quiz = _quiz(slug)
+    taking = _taking(slug)
+    quiz = taking.quiz
     db = get_session()
-    attempt = attempts.latest_finished_attempt(db, learner_key(), quiz)
+    attempt = attempts.latest_finished_attempt(db, learner_key(), quiz, taking.context)
     if attempt is None:
-        return redirect(url_for(".show", slug=slug), 303)
-    if classes.results_hidden(db, learner_key(), quiz.slug):
+        return redirect(quiz_url("show", slug), 303)
+    if taking.hide_results:
         return render_template("learn/quizzes/result_hidden.html", quiz=quiz), {"Cache-Control": "no-store"}
     answers = attempts.answers_by_question(db, attempt)
-    missed, related = attempts.lessons_to_review(quiz, answers)
+    missed, related = results.lessons_to_review(quiz, answers)
     library = current_library()
-    confidence = attempts.confidence_summary(answers)
+    confidence = results.confidence_summary(answers)
     return render_template(
-        "learn/quizzes/result.html", quiz=quiz, attempt=attempt, reviewed=attempts.review(quiz, answers),
+        "learn/quizzes/result.html", quiz=quiz, attempt=attempt, reviewed=results.review(quiz, answers),
         missed_lessons=[library.lessons[s] for s in missed], related_lessons=[library.lessons[s] for s in related],
         confidence=confidence, overconfident=any(r.level == 100 and r.right < r.answered for r in confidence),
-        unsure=attempts.unsure_count(answers),
+        unsure=results.unsure_count(answers),
     ), {"Cache-Control": "no-store"}

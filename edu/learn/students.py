@@ -13,7 +13,7 @@ from ..web.learner import learner_key, use_learner_key
 from ..web.limits import by_join_code, failed, limit, limiter
 from ..models import Classroom
 from ..services import classes, reports
-from ..services.attempts import latest_finished_attempt
+from ..services.attempts import class_context, latest_finished_attempt
 from ..services.errors import ClassError
 from ..web.messages import message_for
 
@@ -69,7 +69,7 @@ def me():
     assignments = [a for a in classes.assignments_of(db, classroom)
                    if (a.slug in library.lessons if a.kind == "lesson" else a.slug in library.quizzes)]
     lessons = reports.lesson_progress_of(db, student)
-    results = {a.slug: latest_finished_attempt(db, student.learner_key, library.quizzes[a.slug])
+    results = {a.slug: latest_finished_attempt(db, student.learner_key, library.quizzes[a.slug], class_context(classroom.id))
                for a in assignments if a.kind == "quiz"}
     return render_template("learn/students/me.html", student=student, classroom=classroom, assignments=assignments,
                            lessons=lessons, results=results,

@@ -7,16 +7,33 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .base import utcnow
 
 
 class QuizAttempt(SQLModel, table=True):
+    """One go at a quiz, in one context.
+
+    The context says what the attempt was for, so the same quiz taken as
+    practice, as homework for a class, in a contest round, on a kiosk or in
+    a live game never shares a "latest attempt": `context` is "practice",
+    "class" (context_id: the class), and later "contest", "kiosk", "live"
+    (context_id 0 where a context needs no id).
+    `seed` fixes the order options are shown in; `quiz_version` is the
+    quiz's fingerprint when the attempt began.
+    """
+
+    __table_args__ = (Index("ix_quizattempt_lookup", "learner_key", "quiz_slug", "context", "context_id"),)
+
     id: int | None = Field(default=None, primary_key=True)
     learner_key: str = Field(index=True, max_length=64)
     quiz_slug: str = Field(index=True, max_length=100)
+    context: str = Field(default="practice", max_length=20)
+    context_id: int = 0  # 0 where the context needs no id (practice)
+    seed: int = 0
+    quiz_version: str = Field(default="", max_length=16)
     started_at: datetime = Field(default_factory=utcnow)
     finished_at: datetime | None = None
     score: float | None = None

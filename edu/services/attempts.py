@@ -1,14 +1,19 @@
 """Quiz attempts: start, answer one question at a time, finish, resume.
 
+Every attempt belongs to a context (practice, a class's homework, later a
+contest round, a kiosk play or a live game), so the same quiz taken for two
+purposes never shares a "latest attempt".
+
 Answering is the hottest path on a contest day, so its statements are built
 once at import (building a select costs about as much as running it) and an
 answer is inserted first and checked after: the unique constraint on
 (attempt, question), not a read before the write, is what makes a double
-submit count once. Nothing here commits: the request's one transaction
-is committed by the web layer once the action is complete.
+submit count once. Nothing here commits: the request's one transaction is
+committed by the web layer once the action is complete.
 """
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -16,14 +21,33 @@ from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, select
 
 from ..content import Quiz
+from ..content.questions import AnswerRejected, read_confidence
 from ..models import QuizAnswer, QuizAttempt, utcnow
-from .answers import CONFIDENCE_LEVELS, read_answer
-from .errors import AnswerRejected
-from .scoring import score_answer
 from .sql import insert_once
 
+
+@dataclass(frozen=True)
+class Context:
+    """What an attempt is for: ("practice", 0), ("class", class id), ..."""
+
+    kind: str
+    id: int = 0
+
+    @property
+    def params(self) -> dict:
+        return {"context": self.kind, "context_id": self.id}
+
+
+PRACTICE = Context("practice")
+
+
+def class_context(class_id: int) -> Context:
+    return Context("class", class_id)
+
+
 _LATEST = (select(QuizAttempt)
-           .where(QuizAttempt.learner_key == bindparam("learner"), QuizAttempt.quiz_slug == bindparam("quiz"))
+           .where(QuizAttempt.learner_key == bindparam("learner"), QuizAttempt.quiz_slug == bindparam("quiz"),
+                  QuizAttempt.context == bindparam("context"), QuizAttempt.context_id == bindparam("context_id"))
            .order_by(col(QuizAttempt.id).desc()).limit(1))
 _LATEST_FINISHED = _LATEST.where(col(QuizAttempt.finished_at).is_not(None))
 _ANSWERS = select(QuizAnswer).where(QuizAnswer.attempt_id == bindparam("attempt"))
@@ -35,25 +59,27 @@ _TALLY = (select(func.count(), func.coalesce(func.sum(QuizAnswer.score), 0))
                  col(QuizAnswer.question_id).in_(bindparam("questions", expanding=True))))
 
 
-def latest_attempt(db: Session, learner: str, quiz: Quiz) -> QuizAttempt | None:
-    return db.exec(_LATEST, params={"learner": learner, "quiz": quiz.slug}).first()
+def latest_attempt(db: Session, learner: str, quiz: Quiz, context: Context) -> QuizAttempt | None:
+    return db.exec(_LATEST, params={"learner": learner, "quiz": quiz.slug, **context.params}).first()
 
 
-def latest_finished_attempt(db: Session, learner: str, quiz: Quiz) -> QuizAttempt | None:
-    return db.exec(_LATEST_FINISHED, params={"learner": learner, "quiz": quiz.slug}).first()
+def latest_finished_attempt(db: Session, learner: str, quiz: Quiz, context: Context) -> QuizAttempt | None:
+    return db.exec(_LATEST_FINISHED, params={"learner": learner, "quiz": quiz.slug, **context.params}).first()
 
 
-def open_attempt(db: Session, learner: str, quiz: Quiz) -> QuizAttempt | None:
-    attempt = latest_attempt(db, learner, quiz)
+def open_attempt(db: Session, learner: str, quiz: Quiz, context: Context) -> QuizAttempt | None:
+    attempt = latest_attempt(db, learner, quiz, context)
     return attempt if attempt and attempt.finished_at is None else None
 
 
-def start_attempt(db: Session, learner: str, quiz: Quiz, restart: bool = False) -> QuizAttempt:
-    """Resume the open attempt unless the student asked to start over."""
-    attempt = open_attempt(db, learner, quiz)
+def start_attempt(db: Session, learner: str, quiz: Quiz, context: Context, restart: bool = False) -> QuizAttempt:
+    """Resume the open attempt unless the student asked to start over. A new
+    attempt draws the seed that fixes the order of its options."""
+    attempt = open_attempt(db, learner, quiz, context)
     if attempt and not restart:
         return attempt
-    attempt = QuizAttempt(learner_key=learner, quiz_slug=quiz.slug, max_score=len(quiz.questions))
+    attempt = QuizAttempt(learner_key=learner, quiz_slug=quiz.slug, context=context.kind, context_id=context.id,
+                          seed=secrets.randbelow(2**31), quiz_version=quiz.fingerprint, max_score=len(quiz.questions))
     db.add(attempt)
     db.flush()  # the id, for the redirect that follows
     return attempt
@@ -76,30 +102,32 @@ def _stored_answer(db: Session, attempt: QuizAttempt, question_id: str) -> QuizA
     return db.exec(_ANSWER, params={"attempt": attempt.id, "question": question_id}).first()
 
 
-def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, form: Mapping) -> tuple[QuizAttempt, QuizAnswer]:
+def record_answer(db: Session, learner: str, quiz: Quiz, context: Context, question_id: str,
+                  form: Mapping) -> tuple[QuizAttempt, QuizAnswer]:
     """Score and store one answer; finish the attempt after the last one.
 
     Sending the same answer again (a reload, a double click) returns the
     stored answer and counts nothing twice.
     """
-    attempt = latest_attempt(db, learner, quiz)
+    attempt = latest_attempt(db, learner, quiz, context)
     if attempt is None:
         raise AnswerRejected("attempt.not_started")
     question = quiz.question(question_id)
     if question is None:
         raise AnswerRejected("attempt.unknown_question")
-    submitted = read_answer(question, form)
+    chosen = question.read(form, attempt.seed)
+    confidence = read_confidence(form) if quiz.asks_confidence(question) else None
+    encoded = ",".join(chosen)
 
     if attempt.finished_at is not None:
         stored = _stored_answer(db, attempt, question_id)
-        if stored and stored.choice == submitted.encoded:
+        if stored and stored.choice == encoded:
             return attempt, stored
         raise AnswerRejected("attempt.finished")
 
-    mark = score_answer(question, submitted.chosen)
-    answer = QuizAnswer(attempt_id=attempt.id, question_id=question_id, choice=submitted.encoded,
-                        is_correct=mark.correct, score=mark.score,
-                        confidence=submitted.confidence if quiz.asks_confidence(question) else None)
+    mark = question.score(chosen)
+    answer = QuizAnswer(attempt_id=attempt.id, question_id=question_id, choice=encoded,
+                        is_correct=mark.correct, score=mark.score, confidence=confidence)
     answer.id = insert_once(db, QuizAnswer, answer.model_dump(exclude={"id"}), unique=("attempt_id", "question_id"))
     if answer.id is None:
         # Answered before: a reload, a double click or a concurrent request. The first answer stands.
@@ -114,49 +142,3 @@ def record_answer(db: Session, learner: str, quiz: Quiz, question_id: str, form:
         attempt.score = score
         db.add(attempt)
     return attempt, answer
-
-
-@dataclass(frozen=True)
-class ReviewedQuestion:
-    question: object
-    answer: QuizAnswer | None
-
-
-def review(quiz: Quiz, answers: dict[str, QuizAnswer]) -> list[ReviewedQuestion]:
-    return [ReviewedQuestion(q, answers.get(q.id)) for q in quiz.questions]
-
-
-def lessons_to_review(quiz: Quiz, answers: dict[str, QuizAnswer]) -> tuple[list[str], list[str]]:
-    """(lessons behind the questions got wrong, the quiz's other related lessons)."""
-    missed: list[str] = []
-    for question in quiz.questions:
-        answer = answers.get(question.id)
-        if question.review_lesson and answer and not answer.is_correct and question.review_lesson not in missed:
-            missed.append(question.review_lesson)
-    related = [slug for slug in quiz.related_lessons if slug not in missed]
-    return missed, related
-
-
-@dataclass(frozen=True)
-class ConfidenceRow:
-    level: int
-    answered: int
-    right: int
-
-    @property
-    def share(self) -> float:
-        return self.right / self.answered
-
-
-def confidence_summary(answers: dict[str, QuizAnswer]) -> list[ConfidenceRow]:
-    """How often the student was right at each "how sure are you?" level."""
-    rows = []
-    for level in CONFIDENCE_LEVELS:
-        rated = [a for a in answers.values() if a.confidence == level]
-        if rated:
-            rows.append(ConfidenceRow(level, len(rated), sum(a.is_correct for a in rated)))
-    return rows
-
-
-def unsure_count(answers: dict[str, QuizAnswer]) -> int:
-    return sum(a.choice == "unsure" for a in answers.values())

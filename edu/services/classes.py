@@ -151,17 +151,24 @@ def new_reentry_code(db: Session, secret: str, student: Student) -> str:
     return codes.format_reentry(reentry)
 
 
-# One query, built once: it runs with every answer a student sends.
-_RESULTS_HELD_BACK = (
-    select(Assignment.id)
-    .join(Classroom, col(Classroom.id) == Assignment.class_id)
+@dataclass(frozen=True)
+class Homework:
+    class_id: int
+    results_released: bool
+
+
+# One query, built once: it runs with every homework answer a student sends.
+_HOMEWORK = (
+    select(Classroom.id, Classroom.results_released)
     .join(Student, col(Student.class_id) == Classroom.id)
-    .where(Student.learner_key == bindparam("learner"), col(Classroom.results_released).is_(False),
-           Assignment.kind == "quiz", Assignment.slug == bindparam("quiz"))
+    .join(Assignment, col(Assignment.class_id) == Classroom.id)
+    .where(Student.learner_key == bindparam("learner"), Assignment.kind == "quiz", Assignment.slug == bindparam("quiz"))
     .limit(1)
 )
 
 
-def results_hidden(db: Session, learner_key: str, quiz_slug: str) -> bool:
-    """True while a student's teacher holds back results of this assigned quiz."""
-    return db.exec(_RESULTS_HELD_BACK, params={"learner": learner_key, "quiz": quiz_slug}).first() is not None
+def homework_for(db: Session, learner_key: str, quiz_slug: str) -> Homework | None:
+    """The learner's class, when it was given this quiz: their homework on it
+    is that class's, and its results wait while the teacher holds them back."""
+    row = db.exec(_HOMEWORK, params={"learner": learner_key, "quiz": quiz_slug}).first()
+    return Homework(row[0], row[1]) if row else None

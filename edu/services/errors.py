@@ -7,21 +7,14 @@ refuses before it writes, so a refusal never leaves half an action behind.
 """
 from __future__ import annotations
 
+from ..content.questions import AnswerRejected
+from ..errors import CodedError
 
-class ServiceError(Exception):
-    def __init__(self, code: str, **params):
-        super().__init__(code)
-        self.code = code
-        self.params = params
+__all__ = ["AccountError", "AnswerRejected", "ClassError", "ServiceError"]
 
 
-class AnswerRejected(ServiceError):
-    """A bad or forged answer. `retry` is True when the student can simply
-    answer the same question again (for example, they chose nothing)."""
-
-    def __init__(self, code: str, retry: bool = False, **params):
-        super().__init__(code, **params)
-        self.retry = retry
+class ServiceError(CodedError):
+    """A refusal by a service."""
 
 
 class AccountError(ServiceError):

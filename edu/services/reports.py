@@ -32,15 +32,17 @@ class Grid:
     rows: list[tuple[Student, list[Cell]]]
 
 
-def _attempts_of(db: Session, keys: list[str], slugs: list[str]) -> list[Row]:
-    """Attempts as plain rows of the columns reports read: a class's worth of
-    ORM objects would cost more than the report itself."""
+def _attempts_of(db: Session, classroom: Classroom, keys: list[str], slugs: list[str]) -> list[Row]:
+    """The class's attempts (its homework, not practice), as plain rows of the
+    columns reports read: a class's worth of ORM objects would cost more than
+    the report itself."""
     if not keys or not slugs:
         return []
     return list(db.exec(select(QuizAttempt.id, QuizAttempt.learner_key, QuizAttempt.quiz_slug,
                                col(QuizAttempt.finished_at).is_not(None).label("finished"),
                                QuizAttempt.score, QuizAttempt.max_score)
-                        .where(col(QuizAttempt.learner_key).in_(keys), col(QuizAttempt.quiz_slug).in_(slugs))
+                        .where(QuizAttempt.context == "class", QuizAttempt.context_id == classroom.id,
+                               col(QuizAttempt.learner_key).in_(keys), col(QuizAttempt.quiz_slug).in_(slugs))
                         .order_by(QuizAttempt.id)).all())
 
 
@@ -56,7 +58,7 @@ def class_grid(db: Session, classroom: Classroom) -> Grid:
     lesson_slugs = [a.slug for a in assignments if a.kind == "lesson"]
 
     attempts: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    for attempt in _attempts_of(db, keys, quiz_slugs):
+    for attempt in _attempts_of(db, classroom, keys, quiz_slugs):
         attempts[attempt.learner_key, attempt.quiz_slug].append(attempt)
     lessons: dict[tuple[str, str], LessonProgress] = {}
     if keys and lesson_slugs:
@@ -119,11 +121,11 @@ class QuizReport:
     item_analysis: bool  # enough attempts for facility/discrimination to mean something
 
 
-def first_attempts(db: Session, students: list[Student], quiz_slug: str) -> dict[int, Row]:
+def first_attempts(db: Session, classroom: Classroom, students: list[Student], quiz_slug: str) -> dict[int, Row]:
     """Each student's first finished attempt: later ones are practice."""
     by_key = {s.learner_key: s for s in students}
     firsts: dict[int, Row] = {}
-    for attempt in _attempts_of(db, list(by_key), [quiz_slug]):
+    for attempt in _attempts_of(db, classroom, list(by_key), [quiz_slug]):
         student = by_key[attempt.learner_key]
         if attempt.finished and student.id not in firsts:
             firsts[student.id] = attempt
@@ -140,7 +142,7 @@ def answers_of(db: Session, attempt_ids: list[int]) -> dict[int, dict[str, QuizA
 
 def quiz_report(db: Session, classroom: Classroom, quiz: Quiz) -> QuizReport:
     students = students_of(db, classroom)
-    firsts = first_attempts(db, students, quiz.slug)
+    firsts = first_attempts(db, classroom, students, quiz.slug)
     answers = answers_of(db, [a.id for a in firsts.values()])
     marks = [{qid: a.score for qid, a in answers[attempt.id].items()} for attempt in firsts.values()]
     question_ids = [q.id for q in quiz.questions]
@@ -187,7 +189,7 @@ def topic_summary(db: Session, classroom: Classroom, library: Library) -> list[T
     quiz_count: Counter = Counter()
     for quiz in quizzes:
         quiz_count[quiz.topic] += 1
-        by_topic[quiz.topic].extend(_percent(a) for a in first_attempts(db, students, quiz.slug).values())
+        by_topic[quiz.topic].extend(_percent(a) for a in first_attempts(db, classroom, students, quiz.slug).values())
     summaries = [TopicSummary(topic, quiz_count[topic], len(scores), sum(scores) / len(scores) if scores else None)
                  for topic, scores in by_topic.items()]
     return sorted(summaries, key=lambda s: (s.mean is None, s.mean if s.mean is not None else 0))
@@ -213,7 +215,9 @@ class AttemptReport:
 
 
 def student_report(db: Session, student: Student, library: Library) -> list[AttemptReport]:
-    attempts = [a for a in db.exec(select(QuizAttempt).where(QuizAttempt.learner_key == student.learner_key)
+    attempts = [a for a in db.exec(select(QuizAttempt).where(QuizAttempt.learner_key == student.learner_key,
+                                                             QuizAttempt.context == "class",
+                                                             QuizAttempt.context_id == student.class_id)
                                    .order_by(QuizAttempt.id)).all() if a.quiz_slug in library.quizzes]
     answers = answers_of(db, [a.id for a in attempts])
     return [AttemptReport(library.quizzes[a.quiz_slug], a, answers[a.id]) for a in attempts]

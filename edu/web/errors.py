@@ -1,10 +1,21 @@
-"""Translated error pages; never a traceback."""
-from flask import Flask, render_template
+"""Translated error pages; never a traceback.
+
+A request htmx sent (a quiz answer, a sorted grid) gets its error as a short
+message in the status region beside what it targeted (`#<target>-status`),
+never a whole error page swapped into the panel, so what the person chose
+stays on the page and they can try again.
+"""
+from __future__ import annotations
+
+from flask import Flask, render_template, request
 from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..content import ContentError
+from .extensions import htmx
+
+PAGE_STATUS = "page-status"  # in base.html: where an htmx error goes when its target has no region
 
 
 def _messages():
@@ -18,8 +29,18 @@ def _messages():
     }
 
 
+def htmx_error(message: str, status: int, link: tuple[str, str] | None = None):
+    """The message alone, retargeted to the status region of what htmx aimed at."""
+    region = f"{htmx.target}-status" if htmx.target else PAGE_STATUS
+    body = render_template("errors/_inline.html", message=message, link=link)
+    return body, status, {"HX-Retarget": f"#{region}", "HX-Reswap": "innerHTML", "Vary": "HX-Request, HX-Target",
+                          "Cache-Control": "no-store"}
+
+
 def _render(status: int, detail: str | None = None):
     title, message = _messages().get(status, _messages()[500])
+    if htmx and not htmx.history_restore_request:
+        return htmx_error(detail or f"{title}. {message}", status)
     return render_template("errors/error.html", status=status, title=title, message=detail or message), status
 
 
@@ -39,5 +60,5 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected_error(error):
-        app.logger.exception("Unhandled error", exc_info=error)
+        app.logger.exception("Unhandled error on %s %s", request.method, request.path, exc_info=error)
         return _render(InternalServerError.code)

@@ -1,11 +1,11 @@
 """Service refusals in the visitor's language.
 
-Services raise a code (services/errors.py); this is the one place that says
-what each code means to a person.
+Services and question types raise a code (edu/errors.py); this is the one
+place that says what each code means to a person.
 """
 from flask_babel import lazy_gettext as _l
 
-from ..services.errors import ServiceError
+from ..errors import CodedError
 
 MESSAGES = {
     "answer.forged": _l("That answer is not one of this question's options."),
@@ -31,6 +31,6 @@ MESSAGES = {
 }
 
 
-def message_for(error: ServiceError) -> str:
+def message_for(error: CodedError) -> str:
     text = str(MESSAGES[error.code])
     return text % error.params if error.params else text

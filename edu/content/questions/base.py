@@ -1,0 +1,164 @@
+"""What every question type shares.
+
+A question type is one class here (it validates itself, reads a submitted
+form and scores the answer) plus two templates named after its `type`:
+templates/learn/quizzes/forms/<type>.html and feedback/<type>.html.
+
+Answers are stored as the ids of what was chosen, never as positions on the
+page, and the order a student sees comes from a seed kept with their
+attempt: a reload, another device or an audit shows the same order.
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
+from pydantic import model_validator
+
+from ...errors import CodedError
+from ..base import LangText, Slug, Strict
+from ..mockups import Flag, Mockup
+
+CONFIDENCE_LEVELS = (50, 75, 100)
+
+
+class AnswerRejected(CodedError):
+    """A bad or forged answer; nothing is stored. `retry` is True when the
+    student can simply answer the same question again (they chose nothing)."""
+
+    def __init__(self, code: str, retry: bool = False, **params):
+        super().__init__(code, **params)
+        self.retry = retry
+
+
+def forged() -> AnswerRejected:
+    """Something no one could have sent with the page: an unknown option, a
+    step number out of range."""
+    return AnswerRejected("answer.forged")
+
+
+@dataclass(frozen=True)
+class Mark:
+    correct: bool
+    score: float  # 0 to 1
+
+
+class Option(Strict):
+    id: Slug
+    text: LangText | None = None
+    correct: bool = False
+    explanation: LangText
+
+
+def unique(ids, what: str) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"{what} id {item!r} is used twice")
+        seen.add(item)
+
+
+def shuffled(items: list, seed: int, salt: str) -> list:
+    """`items` in the order one attempt shows them: the same for the same seed."""
+    order = list(items)
+    random.Random(f"{seed}/{salt}").shuffle(order)
+    return order
+
+
+def read_confidence(form: Mapping) -> int | None:
+    raw = form.get("confidence", "")
+    if raw == "":
+        return None
+    if raw not in {str(level) for level in CONFIDENCE_LEVELS}:
+        raise AnswerRejected("answer.confidence")
+    return int(raw)
+
+
+class Question(Strict):
+    """The fields every type has, and all-or-nothing choice behaviour that
+    most types keep. Each type provides `options` (a field or a property)."""
+
+    family: ClassVar[str] = "choice"  # the look (CSS) shared by related types
+    keeps_order: ClassVar[bool] = False
+
+    id: Slug
+    prompt: LangText | None = None
+    review_lesson: Slug | None = None
+    ask_confidence: bool | None = None
+    advice: LangText | None = None
+
+    @property
+    def multiple(self) -> bool:
+        return False
+
+    @property
+    def correct_ids(self) -> frozenset[str]:
+        return frozenset(o.id for o in self.options if o.correct)
+
+    @property
+    def choice_ids(self) -> list[str]:
+        """Everything a student may pick; anything else is a forged answer."""
+        return [o.id for o in self.options]
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    def presented(self, seed: int) -> list:
+        """The options in the order this attempt shows them."""
+        return self.options
+
+    def form_value(self, choice_id: str, seed: int = 0) -> str:
+        """How a choice is named in the page's form."""
+        return choice_id
+
+    def read(self, form: Mapping, seed: int) -> tuple[str, ...]:
+        """The chosen ids from a submitted form, sorted."""
+        known = {self.form_value(i, seed): i for i in self.choice_ids}
+        values = frozenset(form.getlist("choice"))
+        if not values:
+            raise AnswerRejected(self.nothing_chosen, retry=True)
+        if not values <= known.keys():
+            raise forged()
+        if not self.multiple and len(values) > 1:
+            raise AnswerRejected("answer.only_one")
+        return tuple(sorted(known[value] for value in values))
+
+    nothing_chosen: ClassVar[str] = "answer.choose"
+
+    def score(self, chosen: tuple[str, ...]) -> Mark:
+        """All or nothing: right only when exactly the right options are chosen."""
+        correct = frozenset(chosen) == self.correct_ids
+        return Mark(correct=correct, score=1.0 if correct else 0.0)
+
+
+def check_flags(mockup, flags: list[Flag], field: str) -> None:
+    parts = set(mockup.part_ids()) if mockup else set()
+    for flag in flags:
+        if flag.part not in parts:
+            known = ", ".join(mockup.part_ids()) if mockup else "none: this question has no mockup"
+            raise ValueError(f"{field}: part {flag.part!r} is not in the mockup (its parts: {known})")
+
+
+class Clues(Strict):
+    """A mockup with the clues shown on it after the answer."""
+
+    mockup: Mockup | None = None
+    red_flags: list[Flag] = []
+    good_signs: list[Flag] = []
+
+    @model_validator(mode="after")
+    def _check_clues(self):
+        check_flags(self.mockup, self.red_flags, "red_flags")
+        check_flags(self.mockup, self.good_signs, "good_signs")
+        return self
+
+    @property
+    def clues(self) -> list[tuple[Flag, bool]]:
+        """Red flags then good signs, numbered in this order on the mockup."""
+        return [(f, True) for f in self.red_flags] + [(f, False) for f in self.good_signs]
+
+
+class WithMockup(Clues, Question):
+    """A question drawn on one mockup (optional for choice questions)."""

@@ -1,0 +1,68 @@
+"""Put steps in order. Authors list them in the right order; each attempt
+shows them in its own shuffled order, never the answer."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from ..base import LangText, Slug, Strict
+from .base import AnswerRejected, Mark, Question, forged, shuffled, unique
+
+
+class Step(Strict):
+    id: Slug
+    text: LangText
+
+
+class OrderingQuestion(Question):
+    family: ClassVar[str] = "ordering"
+    keeps_order: ClassVar[bool] = True
+    type: Literal["ordering"]
+    steps: list[Step] = Field(min_length=3, max_length=9)
+    explanation: LangText
+
+    @model_validator(mode="after")
+    def _check_steps(self):
+        if self.prompt is None:
+            raise ValueError("prompt: this field is required")
+        unique((s.id for s in self.steps), "step")
+        return self
+
+    @property
+    def correct_order(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.steps)
+
+    @property
+    def choice_ids(self) -> list[str]:
+        return list(self.correct_order)
+
+    def presented(self, seed: int) -> list[Step]:
+        order = shuffled(self.steps, seed, self.id)
+        if [s.id for s in order] == list(self.correct_order):
+            order = order[1:] + order[:1]
+        return order
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+    def read(self, form: Mapping, seed: int) -> tuple[str, ...]:
+        """Step ids in the order the student numbered them."""
+        count = len(self.steps)
+        positions: dict[str, int] = {}
+        for step in self.steps:
+            raw = form.get(f"position-{step.id}", "")
+            if raw == "":
+                raise AnswerRejected("answer.number_every_step", retry=True)
+            if raw not in {str(n) for n in range(1, count + 1)}:
+                raise forged()
+            positions[step.id] = int(raw)
+        if len(set(positions.values())) != count:
+            raise AnswerRejected("answer.different_numbers", retry=True)
+        return tuple(sorted(positions, key=positions.__getitem__))
+
+    def score(self, chosen: tuple[str, ...]) -> Mark:
+        """The share of steps in their right place."""
+        in_place = sum(given == right for given, right in zip(chosen, self.correct_order))
+        return Mark(correct=in_place == len(self.correct_order), score=in_place / len(self.correct_order))

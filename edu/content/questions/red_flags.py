@@ -1,0 +1,42 @@
+"""Mark the suspicious parts of a mockup."""
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from ..base import LangText
+from ..mockups import Flag, Mockup
+from .base import Mark, WithMockup
+
+
+class RedFlagsQuestion(WithMockup):
+    family: ClassVar[str] = "red_flags"
+    nothing_chosen: ClassVar[str] = "answer.mark_a_part"
+    type: Literal["red_flags"]
+    mockup: Mockup
+    red_flags: list[Flag] = Field(min_length=1)
+    explanation: LangText | None = None
+
+    @property
+    def multiple(self) -> bool:
+        return True
+
+    @property
+    def correct_ids(self) -> frozenset[str]:
+        return frozenset(f.part for f in self.red_flags)
+
+    @property
+    def choice_ids(self) -> list[str]:
+        return self.mockup.part_ids()
+
+    def form_value(self, choice_id: str, seed: int = 0) -> str:
+        return self.mockup.token(choice_id)
+
+    def score(self, chosen: tuple[str, ...]) -> Mark:
+        """(flags found - wrong marks) / flags, never below zero: marking
+        everything is not a strategy."""
+        flags = self.correct_ids
+        found = len(flags.intersection(chosen))
+        wrong = len(set(chosen) - flags)
+        return Mark(correct=found == len(flags) and wrong == 0, score=max(0, found - wrong) / len(flags))
