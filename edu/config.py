@@ -60,6 +60,7 @@ def load_config(instance_path: Path) -> dict:
         "CONTENT_DIR": content_dir(),
         "OPEN_SIGNUP": _flag("EDU_OPEN_SIGNUP"),
         "HTTPS": _flag("EDU_HTTPS"),
+        "PASSWORD_HASH_METHOD": "scrypt",  # Werkzeug's default; tests set a cheap one
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

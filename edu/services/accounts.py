@@ -15,13 +15,35 @@ MIN_PASSWORD_LENGTH = 10
 LOCK_AFTER = 5
 LOCK_MINUTES = 15
 INVITE_DAYS = 14
+# How new passwords are hashed, in Werkzeug's notation: "scrypt" (Werkzeug's
+# default) unless the app calls use_hash_method() with its PASSWORD_HASH_METHOD
+# config at start (the tests use a cheap "pbkdf2:sha256:1000"). The setting is
+# process-wide. Existing hashes name their own method, so changing it never
+# locks anyone out.
+_hash_method = "scrypt"
 # Verified against when the email is unknown, so a wrong email costs the same
-# time as a wrong password and does not reveal which accounts exist.
-_DUMMY_HASH = generate_password_hash("not a real password")
+# time as a wrong password and does not reveal which accounts exist: made with
+# the same method, once per method, when the method is chosen.
+_dummy_hashes: dict[str, str] = {}
+
+
+def use_hash_method(method: str) -> None:
+    """Hash new passwords with `method`. Its dummy hash is made now, so a bad
+    method is refused at start and the first unknown email costs no more."""
+    global _hash_method
+    if method not in _dummy_hashes:
+        _dummy_hashes[method] = generate_password_hash("not a real password", method=method)
+    _hash_method = method
 
 
 def hash_password(password: str) -> str:
-    return generate_password_hash(password)  # scrypt, Werkzeug's default
+    return generate_password_hash(password, method=_hash_method)
+
+
+def _dummy_hash() -> str:
+    if _hash_method not in _dummy_hashes:  # the services used without the app
+        use_hash_method(_hash_method)
+    return _dummy_hashes[_hash_method]
 
 
 def check_password_rules(password: str) -> None:
@@ -55,7 +77,7 @@ def authenticate(db: Session, email: str, password: str) -> User | None:
     or not, so guessing stays slow even from many addresses."""
     user = find_user(db, email)
     if user is None:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(_dummy_hash(), password)
         return None
     if user.locked_until and as_utc(user.locked_until) > utcnow():
         raise AccountError("account.locked", num=LOCK_MINUTES)

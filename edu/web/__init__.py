@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from ..content import ContentError, ContentStore
+from ..services import accounts
 from . import access, db, errors, i18n, security, templating
 from .extensions import csrf, htmx, login_manager
 from .limits import limiter
@@ -18,6 +19,7 @@ class InvalidContent(SystemExit):
 
 
 def init_app(app: Flask) -> None:
+    accounts.use_hash_method(app.config["PASSWORD_HASH_METHOD"])  # process-wide: see services/accounts.py
     i18n.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
