@@ -47,7 +47,8 @@ def seed(app, students: int, quizzes: int, questions: int):
             ability = rng.random()
             for slug in slugs:
                 started = utcnow() - timedelta(minutes=rng.randint(5, 60))
-                attempt = QuizAttempt(learner_key=key, quiz_slug=slug, started_at=started,
+                attempt = QuizAttempt(learner_key=key, quiz_slug=slug, context="class", context_id=classroom.id,
+                                      started_at=started,
                                       finished_at=started + timedelta(minutes=rng.randint(2, 15)), max_score=questions)
                 db.add(attempt)
                 db.flush()
