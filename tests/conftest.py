@@ -1,67 +1,187 @@
-"""Shared fixtures: an app per test on a fresh SQLite file, a live server for
-browser tests, and Playwright pointed at Debian's Chromium."""
+"""Shared fixtures: apps on a migrated test database, a frozen clock, live
+servers for browser tests, Playwright pointed at Debian's Chromium, and the
+helpers several test modules use (test modules never import each other).
+
+Databases. The suite runs on SQLite, and again on PostgreSQL when
+TEST_DATABASE_URL names a server (tests/run.sh does both). Migrations run for
+real once per session, into a template; each test then gets:
+- on SQLite, its own copy of the template file;
+- on PostgreSQL, the one migrated schema of this session with every table
+  emptied (TRUNCATE ... RESTART IDENTITY CASCADE), so ids start at 1 again.
+All the apps one test makes share that test's database. A test that needs an
+unmigrated database (the migration checks in test_db.py, the load tests'
+servers, which migrate at start as in production) asks for database="empty".
+Session-scoped live servers get a migrated database of their own.
+"""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
+import time
 import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import time_machine
 from sqlalchemy import create_engine, text
 from werkzeug.serving import make_server
 
 from edu import create_app
+from edu.content import ContentError, load_library
 from edu.config import REPO_ROOT
+from edu.web.db import make_engine, upgrade
+from edu.web.limits import limiter
 
 TEST_CONTENT = Path(__file__).parent / "data" / "content"
 CHROMIUM = "/usr/bin/chromium"
-
-
-# The suite runs on SQLite, and again on PostgreSQL when TEST_DATABASE_URL names
-# a server (tests/run.sh does both). Each app then gets a schema of its own.
 SERVER_URL = os.environ.get("TEST_DATABASE_URL")
+# Cheap on purpose: Werkzeug's default (scrypt, what the app uses unless told
+# otherwise) costs about 0.15 s per hash on this machine, and tests sign in a lot.
+FAST_HASH = "pbkdf2:sha256:1000"
+PASSWORD = "a long enough passphrase"
+
+# PostgreSQL schemas of this session: edu_test_<start time>_<random>_..., so a
+# session drops its own and those left behind by old, interrupted sessions,
+# never those of a session running beside it.
 SCHEMA_PREFIX = "edu_test_"
+SESSION_PREFIX = f"{SCHEMA_PREFIX}{int(time.time())}_{uuid.uuid4().hex[:6]}_"
+STALE_AFTER = 6 * 3600
 
 
-def _database_url(tmp_path: Path) -> str:
-    if not SERVER_URL:
-        return f"sqlite:///{tmp_path / 'test.sqlite3'}"
-    schema = SCHEMA_PREFIX + uuid.uuid4().hex[:12]
-    with create_engine(SERVER_URL).begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
+def _schema_url(schema: str) -> str:
     separator = "&" if "?" in SERVER_URL else "?"
     return f"{SERVER_URL}{separator}options=-csearch_path%3D{schema}"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _drop_test_schemas():
-    yield
-    if SERVER_URL:
-        with create_engine(SERVER_URL).begin() as connection:
-            schemas = connection.execute(text(
-                "SELECT nspname FROM pg_namespace WHERE nspname LIKE :prefix"), {"prefix": SCHEMA_PREFIX + "%"}).scalars()
-            for schema in list(schemas):
-                connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+class Databases:
+    """Hands out database URLs for one session (see the module docstring)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.count = 0
+        self._template: str | None = None  # SQLite: the file; PostgreSQL: the URL of the migrated schema
+        self._truncate = None
+        self._admin = create_engine(SERVER_URL, pool_pre_ping=True) if SERVER_URL else None
+
+    def _name(self, kind: str) -> str:
+        self.count += 1
+        return f"{kind}{self.count}"
+
+    def empty(self, directory: Path | None = None) -> str:
+        """A new database with nothing in it, not even the migrations."""
+        if not SERVER_URL:
+            return f"sqlite:///{(directory or self.root) / (self._name('empty') + '.sqlite3')}"
+        schema = SESSION_PREFIX + self._name("s")
+        with self._admin.begin() as connection:
+            connection.execute(text(f"CREATE SCHEMA {schema}"))
+        return _schema_url(schema)
+
+    def migrated(self) -> str:
+        """A new database of its own, migrated for real (for live servers)."""
+        url = self.empty()
+        upgrade(make_engine(url))  # disposes the engine
+        return url
+
+    def _ensure_template(self) -> None:
+        if self._template is not None:
+            return
+        url = self.migrated()
+        if SERVER_URL:
+            schema = url.rsplit("%3D", 1)[1]
+            with self._admin.connect() as connection:
+                tables = connection.execute(text(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = :schema "
+                    "AND table_type = 'BASE TABLE' AND table_name <> 'alembic_version' ORDER BY table_name"),
+                    {"schema": schema}).scalars().all()
+            self._truncate = text(f"TRUNCATE {', '.join(f'{schema}.{t}' for t in tables)} RESTART IDENTITY CASCADE")
+            self._template = url
+        else:
+            self._template = url.removeprefix("sqlite:///")
+
+    def for_test(self, directory: Path) -> str:
+        """The migrated database of one test: a copy of the template, or the
+        session's schema emptied."""
+        self._ensure_template()
+        if not SERVER_URL:
+            copy = directory / "test.sqlite3"
+            shutil.copyfile(self._template, copy)
+            return f"sqlite:///{copy}"
+        with self._admin.begin() as connection:
+            # A connection a test left inside a transaction would make TRUNCATE wait for ever.
+            connection.execute(text("SET LOCAL lock_timeout = '10s'"))
+            connection.execute(self._truncate)
+        return self._template
+
+    def close(self) -> None:
+        if not SERVER_URL:
+            return
+        with self._admin.begin() as connection:
+            schemas = connection.execute(text("SELECT nspname FROM pg_namespace WHERE nspname LIKE :prefix"),
+                                         {"prefix": SCHEMA_PREFIX + "%"}).scalars().all()
+            for schema in schemas:
+                started = re.match(rf"{SCHEMA_PREFIX}(\d+)_", schema)
+                if schema.startswith(SESSION_PREFIX) or (started and time.time() - int(started.group(1)) > STALE_AFTER):
+                    connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        self._admin.dispose()
 
 
-def make_app(tmp_path: Path, content_dir: Path = TEST_CONTENT, **config):
-    settings = {
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "DATABASE_URL": _database_url(tmp_path),
-        "AUTO_MIGRATE": True,
-        "CONTENT_DIR": content_dir,
-    }
-    settings.update(config)
-    return create_app(settings)
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory):
+    databases = Databases(tmp_path_factory.mktemp("databases"))
+    yield databases
+    databases.close()
 
 
 @pytest.fixture
-def app(tmp_path):
+def fresh_database_url(databases, tmp_path):
+    """Makes a new, empty (unmigrated) database and returns its URL."""
+    return lambda: databases.empty(tmp_path)
+
+
+def _settings(database_url: str, content_dir: Path, config: dict) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "DATABASE_URL": database_url,
+        "AUTO_MIGRATE": False,
+        "CONTENT_DIR": content_dir,
+        "PASSWORD_HASH_METHOD": FAST_HASH,
+        **config,
+    }
+
+
+@pytest.fixture
+def make_app(databases, tmp_path):
+    """make_app(content_dir=TEST_CONTENT, database="migrated", **config): an app
+    on this test's migrated database, or with database="empty" on a new empty
+    one. Engines are disposed when the test ends."""
+    apps = []
+    test_database: list[str] = []
+
+    def make(content_dir: Path = TEST_CONTENT, *, database: str = "migrated", **config):
+        if database == "empty":
+            url = databases.empty(tmp_path)
+        else:
+            assert database == "migrated", database
+            if not test_database:
+                test_database.append(databases.for_test(tmp_path))
+            url = test_database[0]
+        app = create_app(_settings(url, content_dir, config))
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def app(make_app):
     """The small, stable test content; CSRF off so tests post plain forms."""
-    return make_app(tmp_path, WTF_CSRF_ENABLED=False)
+    return make_app(WTF_CSRF_ENABLED=False)
 
 
 @pytest.fixture
@@ -77,6 +197,78 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture
+def clock():
+    """A frozen clock: time.time(), datetime.now() and the like (what the rate
+    limiter's memory storage and utcnow() read) stand still until the test
+    moves them with clock.shift(seconds or timedelta). Rate-limit counters are
+    cleared on the way in and out, so no window spans two clocks."""
+    with time_machine.travel(datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc), tick=False) as traveller:
+        limiter.reset()
+        yield traveller
+        limiter.reset()
+
+
+# --- helpers shared by several test modules, as fixtures -------------------------------
+
+@pytest.fixture
+def password() -> str:
+    """The password sign_up gives every teacher."""
+    return PASSWORD
+
+
+def _sign_up(app, email: str):
+    client = app.test_client()
+    response = client.post("/auth/signup", data={"email": email, "password": PASSWORD, "confirm": PASSWORD})
+    assert response.status_code == 302, response.text
+    return client
+
+
+def _join(app, code: str, name: str):
+    student = app.test_client()
+    response = student.post("/join", data={"code": code, "display_name": name})
+    assert response.status_code == 303, response.text
+    personal = re.search(r'class="join-code code">([A-Z0-9-]+)<', student.get("/me").text).group(1)
+    return student, personal
+
+
+@pytest.fixture
+def sign_up():
+    """sign_up(app, email): a client signed in as a new teacher (open sign-up, CSRF off)."""
+    return _sign_up
+
+
+@pytest.fixture
+def join():
+    """join(app, code, name): (the student's client, their personal re-entry code)."""
+    return _join
+
+
+def _load(root: Path):
+    return load_library(root, media_url=lambda slug, name: f"/m/{slug}/{name}",
+                        callout_titles={"vi": {"tip": "Mẹo"}, "en": {"tip": "Tip"}})
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        _load(root)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.fixture
+def load():
+    """load(root): the content library in the folder `root`."""
+    return _load
+
+
+@pytest.fixture
+def problems():
+    """problems(root): the problems loading the folder `root` reports (it must fail)."""
+    return _problems
+
+
+# --- live servers ------------------------------------------------------------------------
+
 def _serve(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -87,19 +279,21 @@ def _serve(app):
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
+def live_server(databases):
     """The real app with the shipped content, served on a free local port."""
-    server = _serve(make_app(tmp_path_factory.mktemp("live"), content_dir=REPO_ROOT, OPEN_SIGNUP=True))
+    server = _serve(create_app(_settings(databases.migrated(), REPO_ROOT, {"OPEN_SIGNUP": True})))
     yield server
     server.shutdown()
+    server.app.extensions["db_engine"].dispose()
 
 
 @pytest.fixture(scope="session")
-def test_content_server(tmp_path_factory):
+def test_content_server(databases):
     """The real app with the small test content: one question of each type."""
-    server = _serve(make_app(tmp_path_factory.mktemp("live-test-content")))
+    server = _serve(create_app(_settings(databases.migrated(), TEST_CONTENT, {})))
     yield server
     server.shutdown()
+    server.app.extensions["db_engine"].dispose()
 
 
 @pytest.fixture(scope="session")

@@ -2,14 +2,18 @@
 once, a worker killed mid-load, the database restarted mid-load.
 
 They run on the suite's database engine (SQLite, then PostgreSQL in the
-second run); the PostgreSQL restart always uses the local server.
+second run). The PostgreSQL restart runs only in the PostgreSQL run (marker
+restarts_service; tests/run.sh leaves it out of the SQLite run) and restarts
+the local cluster, which TEST_DATABASE_URL must name.
+
+Nothing here sleeps: threads wait on events (enough answers acknowledged, the
+database back up) and the server's start-up on the process and HTTP.
 """
 from __future__ import annotations
 
 import os
 import subprocess
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -21,22 +25,22 @@ from sqlmodel import Session, select
 
 from edu.models import QuizAnswer, QuizAttempt
 
-from edu.bench.servers import create_postgres_schema
-
-from .conftest import SCHEMA_PREFIX, SERVER_URL, _database_url
 from .serving import Student, gunicorn, write_quiz_content
+
+pytestmark = pytest.mark.slow
 
 QUESTIONS = 20
 SECRET = "load-test"
-LOCAL_POSTGRES = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+TIMEOUT = 120  # seconds any wait below may take before the test fails
 
 
 @pytest.fixture
-def served(tmp_path):
-    """Environment for a gunicorn serving a 20-question quiz on the suite's database."""
+def served(tmp_path, fresh_database_url):
+    """Environment for a gunicorn serving a 20-question quiz on a new database
+    of the suite's engine, which the server migrates as it starts."""
     content = write_quiz_content(tmp_path / "content", QUESTIONS)
-    url = _database_url(tmp_path)
-    return {"DATABASE_URL": url, "EDU_CONTENT_DIR": str(content), "SECRET_KEY": SECRET, "EDU_AUTO_MIGRATE": "1"}
+    return {"DATABASE_URL": fresh_database_url(), "EDU_CONTENT_DIR": str(content), "SECRET_KEY": SECRET,
+            "EDU_AUTO_MIGRATE": "1"}
 
 
 def learner_of(student: Student) -> str:
@@ -86,6 +90,7 @@ def test_200_students_submit_20_answers_each(served):
 def test_killing_a_worker_loses_no_acknowledged_answer(served):
     """kill -9 a worker while answers arrive: every answer that got a 2xx is stored."""
     acknowledged: list[tuple[str, str]] = []
+    under_way = threading.Event()  # set once enough answers are in: the load is on
     with gunicorn(served, workers=2) as server:
         students = [Student(server.url) for _ in range(30)]
         for student in students:
@@ -99,15 +104,16 @@ def test_killing_a_worker_loses_no_acknowledged_answer(served):
                     continue
                 if 200 <= code < 300:
                     acknowledged.append((learner_of(student), f"q{n}"))
-                time.sleep(0.01)
+                    if len(acknowledged) >= 60:
+                        under_way.set()
 
         with ThreadPoolExecutor(max_workers=30) as pool:
             futures = [pool.submit(take, s) for s in students]
-            time.sleep(0.5)
+            assert under_way.wait(TIMEOUT), "the answers never got going"
             victim = server.worker_pids()[0]
             os.kill(victim, 9)
             for future in futures:
-                future.result()
+                future.result(timeout=TIMEOUT)
         assert victim not in server.worker_pids()  # gunicorn replaced it
         for student in students:
             student.close()
@@ -120,18 +126,21 @@ def test_killing_a_worker_loses_no_acknowledged_answer(served):
 
 def _restart_postgres() -> None:
     version = subprocess.run(["ls", "/etc/postgresql"], capture_output=True, text=True).stdout.split()[0]
-    # "fast" ends open sessions at once, as a crash or a failover would.
+    # "fast" ends open sessions at once, as a crash or a failover would. The
+    # command returns once the server accepts connections again.
     subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart", "--mode", "fast"],
                    check=True, capture_output=True, timeout=60)
 
 
-def test_app_recovers_after_postgres_restarts(tmp_path):
+@pytest.mark.restarts_service
+@pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"),
+                    reason="restarts the local PostgreSQL: runs only with TEST_DATABASE_URL set (tests/run.sh, second run)")
+def test_app_recovers_after_postgres_restarts(tmp_path, fresh_database_url):
     """Restart PostgreSQL during a load: requests fail while it is down, then
     the same workers serve again without being restarted."""
     content = write_quiz_content(tmp_path / "content", QUESTIONS)
-    database_url = _database_url(tmp_path) if SERVER_URL else \
-        f"{LOCAL_POSTGRES}?options=-csearch_path%3D{create_postgres_schema(SCHEMA_PREFIX, LOCAL_POSTGRES)}"
-    # Retrying every 50 ms through the outage would otherwise hit the per-learner limit.
+    database_url = fresh_database_url()
+    # Retrying through the outage would otherwise hit the per-learner limit.
     env = {"DATABASE_URL": database_url, "EDU_CONTENT_DIR": str(content), "SECRET_KEY": SECRET,
            "RATELIMIT_ANSWERS": "100000 per minute"}
     with gunicorn({**env, "EDU_AUTO_MIGRATE": "1"}, workers=2) as server:
@@ -139,27 +148,48 @@ def test_app_recovers_after_postgres_restarts(tmp_path):
         students = [Student(server.url) for _ in range(10)]
         for student in students:
             student.start()
-        stop = threading.Event()
+        warmed_up = threading.Barrier(len(students) + 1, timeout=TIMEOUT)
+        restarting, back = threading.Event(), threading.Event()
         results: list[int] = []
 
+        def send(student: Student, n: int) -> int:
+            try:
+                code = student.answer(f"q{n}", "a")
+            except httpx.TransportError:
+                code = 0
+            results.append(code)
+            return code
+
         def keep_answering(student: Student) -> None:
-            n = 0
-            while not stop.is_set() and n < QUESTIONS:
-                try:
-                    code = student.answer(f"q{n}", "a")
-                except httpx.TransportError:
-                    code = 0
-                results.append(code)
-                if 200 <= code < 300:
+            # A quarter of the quiz before the restart, so every worker holds
+            # connections the restart will break; the rest while it happens.
+            try:
+                for n in range(QUESTIONS // 4):
+                    assert 200 <= send(student, n) < 300
+            except BaseException:
+                warmed_up.abort()  # the main thread stops waiting at once
+                raise
+            n = QUESTIONS // 4
+            warmed_up.wait()
+            restarting.wait(TIMEOUT)
+            failures_since_back = 0
+            while n < QUESTIONS:
+                if 200 <= send(student, n) < 300:
                     n += 1
-                time.sleep(0.05)
+                elif not back.is_set():
+                    back.wait(TIMEOUT)  # down: try again once the server is up
+                else:
+                    failures_since_back += 1  # up again: each worker may meet one broken connection
+                    assert failures_since_back < 10, sorted(set(results))
 
         with ThreadPoolExecutor(max_workers=10) as pool:
             futures = [pool.submit(keep_answering, s) for s in students]
-            time.sleep(0.5)
+            warmed_up.wait()
+            restarting.set()
             _restart_postgres()
+            back.set()
             for future in futures:
-                future.result(timeout=120)
+                future.result(timeout=TIMEOUT)
         healthy = httpx.get(f"{server.url}/healthz", timeout=10)
         assert healthy.status_code == 200, healthy.text
         assert sorted(server.worker_pids()) == workers_before  # recovered without a restart

@@ -8,8 +8,6 @@ from sqlmodel import select
 from edu.web.db import get_session
 from edu.models import QuizAnswer, QuizAttempt
 
-from .conftest import make_app
-
 QUIZ = "/quizzes/first-quiz"
 PANEL = {"HX-Request": "true", "HX-Target": "quiz-panel"}
 
@@ -164,8 +162,8 @@ def test_attempts_belong_to_their_browser(started, app):
     assert stranger.get(f"{QUIZ}/result").status_code == 303
 
 
-def test_posts_without_a_csrf_token_are_refused(tmp_path):
-    app = make_app(tmp_path)  # CSRF on, as in production
+def test_posts_without_a_csrf_token_are_refused(make_app):
+    app = make_app()  # CSRF on, as in production
     client = app.test_client()
     response = client.post(f"{QUIZ}/start", headers={"Accept-Language": "en"})
     assert response.status_code == 400

@@ -13,14 +13,12 @@ from edu.services.answers import read_answer
 from edu.services.errors import AnswerRejected
 from edu.services.scoring import score_answer
 
-from .test_content import load, problems
-
 QUIZ_FILE = "quizzes/recognition.yaml"
 URL = "/quizzes/recognition"
 
 
 @pytest.fixture
-def quiz(content):
+def quiz(content, load):
     return load(content).quizzes["recognition"]
 
 
@@ -44,18 +42,18 @@ def test_every_type_and_mockup_kind_loads(quiz):
     assert kinds == {"sms", "email", "chat", "call", "social", "web"}
 
 
-def test_red_flag_must_point_at_an_existing_part(content):
+def test_red_flag_must_point_at_an_existing_part(content, problems):
     edit(content, lambda d: d["questions"][0]["red_flags"][0].update(part="nowhere"))
     [problem] = problems(content)
     assert problem.startswith(f"{QUIZ_FILE}: questions[0]: red_flags: part 'nowhere' is not in the mockup (its parts: sender, old, threat, link)")
 
 
-def test_which_is_real_needs_exactly_one_genuine_side(content):
+def test_which_is_real_needs_exactly_one_genuine_side(content, problems):
     edit(content, lambda d: d["questions"][5]["sides"][0].update(genuine=True))
     assert problems(content) == [f"{QUIZ_FILE}: questions[5]: exactly one side must have genuine: true (found 2)"]
 
 
-def test_mockup_explanations_need_both_languages(content):
+def test_mockup_explanations_need_both_languages(content, problems):
     edit(content, lambda d: d["questions"][2]["red_flags"][1]["explanation"].pop("vi"))
     edit(content, lambda d: d["questions"][3]["mockup"]["transcript"][0]["text"].pop("en"))
     assert sorted(problems(content)) == [
@@ -64,7 +62,7 @@ def test_mockup_explanations_need_both_languages(content):
     ]
 
 
-def test_unknown_mockup_kind_and_duplicate_parts(content):
+def test_unknown_mockup_kind_and_duplicate_parts(content, problems):
     edit(content, lambda d: d["questions"][0]["mockup"].update(kind="fax"))
     edit(content, lambda d: d["questions"][1]["mockup"]["attachments"][0].update(id="p1"))
     assert sorted(problems(content)) == [

@@ -1,6 +1,5 @@
 """Security headers, cookies, XSS and injection attempts."""
 import re
-import time
 from datetime import timedelta
 
 import pytest
@@ -8,9 +7,6 @@ from sqlmodel import select
 
 from edu.web.db import get_session
 from edu.models import AuditEvent, Classroom, Student, User, utcnow
-
-from .conftest import make_app
-from .test_classes import PASSWORD, join, sign_up
 
 
 def test_security_headers_on_every_page(client):
@@ -31,11 +27,11 @@ def test_no_inline_scripts_or_styles_in_pages(client):
         assert not re.search(r"\son\w+=", html), url
 
 
-def test_session_cookie_flags(tmp_path):
-    plain = make_app(tmp_path).test_client()
+def test_session_cookie_flags(make_app):
+    plain = make_app().test_client()
     cookie = plain.get("/").headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
-    https = make_app(tmp_path, HTTPS=True).test_client()
+    https = make_app(HTTPS=True).test_client()
     response = https.get("/", headers={"X-Forwarded-Proto": "https"})
     assert "Secure" in response.headers["Set-Cookie"]
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
@@ -44,8 +40,8 @@ def test_session_cookie_flags(tmp_path):
 XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>'
 
 
-def test_display_and_class_names_are_escaped(tmp_path):
-    app = make_app(tmp_path, WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
+def test_display_and_class_names_are_escaped(make_app, sign_up, join):
+    app = make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
     teacher = sign_up(app, "t@school.example")
     class_url = teacher.post("/classes/new", data={"name": XSS, "school": XSS, "language": "vi"}).location
     code = re.search(r'id="join-code">(\w+)<', teacher.get(class_url).text).group(1)
@@ -61,8 +57,8 @@ SQL = ["' OR '1'='1", "'; DROP TABLE student; --", '" OR ""="', "1; SELECT pg_sl
 
 
 @pytest.mark.parametrize("evil", SQL)
-def test_sql_injection_strings_in_every_form_field_are_just_text(tmp_path, evil):
-    app = make_app(tmp_path, WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
+def test_sql_injection_strings_in_every_form_field_are_just_text(make_app, sign_up, password, evil):
+    app = make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
     teacher = sign_up(app, "t@school.example")
     stranger = app.test_client()
     assert stranger.post("/auth/signin", data={"email": evil, "password": evil}).status_code == 400
@@ -82,51 +78,50 @@ def test_sql_injection_strings_in_every_form_field_are_just_text(tmp_path, evil)
         db = get_session()
         assert db.exec(select(Classroom)).one().name == evil
         assert db.exec(select(Student)).one().display_name == " ".join(evil.split())
-    assert stranger.post("/auth/signin", data={"email": "t@school.example", "password": PASSWORD}).status_code == 302
+    assert stranger.post("/auth/signin", data={"email": "t@school.example", "password": password}).status_code == 302
 
 
-def test_content_cannot_inject_script(tmp_path):
-    content = tmp_path / "content"
-    import shutil
-
-    from .conftest import TEST_CONTENT
-    shutil.copytree(TEST_CONTENT, content)
+def test_content_cannot_inject_script(make_app, content):
     lesson = content / "lessons/first-lesson/en.md"
     lesson.write_text(lesson.read_text(encoding="utf-8") + '\n<script>alert(1)</script>\n[x](javascript:alert(1))\n', encoding="utf-8")
-    html = make_app(tmp_path, content_dir=content).test_client().get("/lessons/first-lesson?lang=en").text
+    html = make_app(content_dir=content).test_client().get("/lessons/first-lesson?lang=en").text
     assert "<script>alert(1)" not in html and 'href="javascript:' not in html
 
 
 # --- rate limits, lockout, audit ---------------------------------------------------------
 
-def test_sign_in_limit_is_per_account_and_releases(tmp_path):
-    app = make_app(tmp_path, WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True, RATELIMIT_SIGNIN="3 per 1 second")
+def test_sign_in_limit_is_per_account_and_releases(make_app, sign_up, password, clock):
+    app = make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True, RATELIMIT_SIGNIN="3 per minute")
     sign_up(app, "lan@school.example")
     sign_up(app, "hoa@school.example")
     client = app.test_client()
     attempts = [client.post("/auth/signin?lang=en", data={"email": "lan@school.example", "password": "wrong one!"}).status_code
                 for _ in range(4)]
     assert attempts == [400, 400, 400, 429]
-    limited = client.post("/auth/signin?lang=en", data={"email": "lan@school.example", "password": PASSWORD})
+    limited = client.post("/auth/signin?lang=en", data={"email": "lan@school.example", "password": password})
     assert limited.status_code == 429 and "Too many tries" in limited.text and "Retry-After" in limited.headers
     # Another teacher behind the same address is not blocked.
-    assert client.post("/auth/signin", data={"email": "hoa@school.example", "password": PASSWORD}).status_code == 302
-    time.sleep(1.1)
-    assert app.test_client().post("/auth/signin", data={"email": "lan@school.example", "password": PASSWORD}).status_code == 302
+    assert client.post("/auth/signin", data={"email": "hoa@school.example", "password": password}).status_code == 302
+    clock.shift(59)  # still inside the minute, from any browser
+    assert app.test_client().post("/auth/signin", data={"email": "lan@school.example", "password": password}).status_code == 429
+    clock.shift(2)
+    assert app.test_client().post("/auth/signin", data={"email": "lan@school.example", "password": password}).status_code == 302
 
 
-def test_wrong_codes_are_limited_per_address_and_release(tmp_path):
-    app = make_app(tmp_path, WTF_CSRF_ENABLED=False, RATELIMIT_GUESS="3 per 1 second")
+def test_wrong_codes_are_limited_per_address_and_release(make_app, clock):
+    app = make_app(WTF_CSRF_ENABLED=False, RATELIMIT_GUESS="3 per minute")
     client = app.test_client()
     statuses = [client.post("/join/continue", data={"code": f"AAAA-AAA{c}"}).status_code for c in "ACDE"]
     assert statuses == [400, 400, 400, 429]
     assert client.post("/join", data={"code": "ZZZZZZ", "display_name": "x"}).status_code == 429
-    time.sleep(1.1)
+    clock.shift(59)
+    assert client.post("/join/continue", data={"code": "AAAA-AAAA"}).status_code == 429
+    clock.shift(2)
     assert client.post("/join/continue", data={"code": "AAAA-AAAA"}).status_code == 400
 
 
-def test_answers_are_limited_per_learner_not_per_address(tmp_path):
-    app = make_app(tmp_path, WTF_CSRF_ENABLED=False, RATELIMIT_ANSWERS="3 per 1 second")
+def test_answers_are_limited_per_learner_not_per_address(make_app, clock):
+    app = make_app(WTF_CSRF_ENABLED=False, RATELIMIT_ANSWERS="3 per minute")
     first, second = app.test_client(), app.test_client()
     for client in (first, second):
         client.post("/quizzes/first-quiz/start")
@@ -134,17 +129,19 @@ def test_answers_are_limited_per_learner_not_per_address(tmp_path):
                 for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert second.post("/quizzes/first-quiz/answer", data={"question": "pick-one", "choice": "b"}).status_code == 200
-    time.sleep(1.1)
+    clock.shift(59)
+    assert first.post("/quizzes/first-quiz/answer", data={"question": "pick-one", "choice": "a"}).status_code == 429
+    clock.shift(2)
     assert first.post("/quizzes/first-quiz/answer", data={"question": "pick-one", "choice": "a"}).status_code == 200
 
 
-def test_repeated_failures_lock_the_account(tmp_path):
-    app = make_app(tmp_path, WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
+def test_repeated_failures_lock_the_account(make_app, sign_up, password):
+    app = make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
     sign_up(app, "lan@school.example")
     client = app.test_client()
     for _ in range(5):
         assert client.post("/auth/signin", data={"email": "lan@school.example", "password": "wrong one!"}).status_code == 400
-    locked = client.post("/auth/signin?lang=en", data={"email": "lan@school.example", "password": PASSWORD})
+    locked = client.post("/auth/signin?lang=en", data={"email": "lan@school.example", "password": password})
     assert locked.status_code == 400 and "locked for 15 minutes" in locked.text
     with app.app_context():
         db = get_session()
@@ -152,14 +149,14 @@ def test_repeated_failures_lock_the_account(tmp_path):
         user.locked_until = utcnow() - timedelta(seconds=1)
         db.add(user)
         db.commit()
-    assert client.post("/auth/signin", data={"email": "lan@school.example", "password": PASSWORD}).status_code == 302
+    assert client.post("/auth/signin", data={"email": "lan@school.example", "password": password}).status_code == 302
 
 
-def test_admin_actions_are_audited(tmp_path):
-    app = make_app(tmp_path, WTF_CSRF_ENABLED=False)
-    app.test_cli_runner().invoke(args=["users", "create-admin", "boss@school.example", "--password", PASSWORD])
+def test_admin_actions_are_audited(make_app, password):
+    app = make_app(WTF_CSRF_ENABLED=False)
+    app.test_cli_runner().invoke(args=["users", "create-admin", "boss@school.example", "--password", password])
     admin = app.test_client()
-    admin.post("/auth/signin", data={"email": "boss@school.example", "password": PASSWORD})
+    admin.post("/auth/signin", data={"email": "boss@school.example", "password": password})
     page = admin.post("/admin/invites?lang=en").text
     assert "invite.create" in page and "admin.create" in page
     with app.app_context():

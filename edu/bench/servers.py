@@ -103,7 +103,10 @@ def gunicorn(target: str, env: dict, workers: int = 2, ready_path: str = "/"):
             if process.poll() is not None or time.monotonic() > deadline:
                 log.seek(0)
                 raise RuntimeError(f"gunicorn did not start: {log.read().decode()[-2000:]}")
-            time.sleep(0.2)
+            try:  # no sleep: wait on the process itself, so a gunicorn that dies is noticed at once
+                process.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                pass
         yield server
     finally:
         os.killpg(process.pid, signal.SIGTERM)

@@ -1,5 +1,18 @@
-"""Helpers for browser tests: the words a student sees, in each language."""
+"""Helpers for browser tests: the words a student sees, in each language.
+Every test in this folder gets the `browser` marker (deselect them with
+-m "not browser")."""
+from pathlib import Path
+
 import pytest
+
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    # Called with the whole session's items, not only this folder's.
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 UI = {
     "vi": {"start": "Bắt đầu làm bài", "check": "Kiểm tra đáp án", "right": "Chính xác", "wrong": "Chưa đúng",
