@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Install what the tests need, then run the whole suite: once on SQLite (the
-# embedded default) and once on PostgreSQL (the scale-out path), against the
-# server at TEST_POSTGRES_URL (default: 127.0.0.1:5432, database "test").
-# Extra arguments go to pytest. Browser tests use Debian's Chromium;
-# Playwright never downloads a browser.
+# Install what the tests need, then run the suite twice:
+#   1. on SQLite (the embedded default): everything, browser and load tests
+#      included, except the test that restarts PostgreSQL;
+#   2. on PostgreSQL (the scale-out path), against the server at
+#      TEST_POSTGRES_URL (default: 127.0.0.1:5432, database "test"): everything
+#      but the browser tests (they would only repeat phase 1 with another
+#      database), the PostgreSQL restart test included.
+# Both phases run even if the first fails; a summary line per phase is printed
+# at the end, and the exit status is non-zero if either failed. Extra arguments
+# go to pytest in both phases (a -m of yours replaces the phase's own).
+# Browser tests use Debian's Chromium; Playwright never downloads a browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +21,27 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e ".[test]"
 
-echo "== SQLite =="
-.venv/bin/pytest "$@"
-echo "== PostgreSQL =="
-TEST_DATABASE_URL="${TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}" .venv/bin/pytest "$@"
+# phase NAME PYTEST-ARGS...: runs pytest, records "NAME: passed|FAILED (exit N)|no tests selected (N s)".
+summary=()
+failed=0
+phase() {
+  local name=$1 started=$SECONDS status=0
+  shift
+  echo "== $name =="
+  .venv/bin/pytest "$@" || status=$?
+  local seconds=$((SECONDS - started)) result
+  case $status in
+    0) result="passed" ;;
+    5) result="no tests selected" ;;  # e.g. -k picked only browser tests: not a failure
+    *) result="FAILED (pytest exit $status)"; failed=1 ;;
+  esac
+  summary+=("$name: $result in ${seconds} s")
+}
+
+phase "SQLite (all but restarts_service)" -m "not restarts_service" "$@"
+TEST_DATABASE_URL="${TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}" \
+  phase "PostgreSQL (all but browser)" -m "not browser" "$@"
+
+echo "== summary =="
+printf '%s\n' "${summary[@]}"
+exit $failed
