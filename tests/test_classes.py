@@ -37,9 +37,9 @@ def classroom(teacher):
 
 
 def take_quiz(student, answers):
-    student.post("/quizzes/first-quiz/start")
+    student.post("/me/quizzes/first-quiz/start")
     for question, choice in zip(("pick-one", "pick-many", "statement"), answers):
-        student.post("/quizzes/first-quiz/answer", data={"question": question, "choice": choice})
+        student.post("/me/quizzes/first-quiz/answer", data={"question": question, "choice": choice})
 
 
 # --- accounts -------------------------------------------------------------------
@@ -207,13 +207,13 @@ def test_lesson_progress_and_results_release(app, teacher, classroom, join):
     student.get("/lessons/first-lesson")
     student.post("/lessons/first-lesson/finished")
     teacher.post(f"/classes/{classroom['id']}/release", data={"value": "hide"})
-    student.post("/quizzes/first-quiz/start")
-    feedback = student.post("/quizzes/first-quiz/answer?lang=en", data={"question": "pick-one", "choice": "a"}).text
+    student.post("/me/quizzes/first-quiz/start")
+    feedback = student.post("/me/quizzes/first-quiz/answer?lang=en", data={"question": "pick-one", "choice": "a"}).text
     assert "Answer saved" in feedback and "A is wrong." not in feedback
     take_quiz(student, ["a", ["x"], "true"])
-    assert "will share the results" in student.get("/quizzes/first-quiz/result?lang=en").text
+    assert "will share the results" in student.get("/me/quizzes/first-quiz/result?lang=en").text
     teacher.post(f"/classes/{classroom['id']}/release", data={"value": "release"})
-    assert "score-value" in student.get("/quizzes/first-quiz/result").text
+    assert "score-value" in student.get("/me/quizzes/first-quiz/result").text
 
 
 # --- reports ---------------------------------------------------------------------------
@@ -323,4 +323,4 @@ def test_a_student_sees_only_their_own_work(app, class_with_work, join):
     take_quiz(first, ["b", ["x", "y"], "false"])
     second, _ = join(app, class_with_work["code"], "Hai")
     assert "Một" not in second.get("/me").text
-    assert second.get("/quizzes/first-quiz/result").status_code == 303  # no result of their own yet
+    assert second.get("/me/quizzes/first-quiz/result").status_code == 303  # no result of their own yet

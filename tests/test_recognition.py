@@ -5,13 +5,9 @@ import re
 import pytest
 import yaml
 from sqlmodel import select
-from werkzeug.datastructures import MultiDict
 
 from edu.web.db import get_session
-from edu.models import QuizAnswer
-from edu.services.answers import read_answer
-from edu.services.errors import AnswerRejected
-from edu.services.scoring import score_answer
+from edu.models import QuizAnswer, QuizAttempt
 
 QUIZ_FILE = "quizzes/recognition.yaml"
 URL = "/quizzes/recognition"
@@ -71,68 +67,6 @@ def test_unknown_mockup_kind_and_duplicate_parts(content, problems):
     ]
 
 
-# --- reading answers and scoring ------------------------------------------
-
-def form(**fields):
-    return MultiDict([(k, v) for k, values in fields.items() for v in (values if isinstance(values, list) else [values])])
-
-
-def test_red_flags_are_named_by_position_and_scored_found_minus_wrong(quiz):
-    q = question(quiz, "friend-chat")
-    tokens = {part: q.form_value(part) for part in q.mockup.part_ids()}
-    assert tokens["call"] == "p3" and "call" not in tokens.values()
-    both = read_answer(q, form(choice=[tokens["call"], tokens["ask"]]))
-    assert score_answer(q, both.chosen).correct
-    one_and_one_wrong = read_answer(q, form(choice=[tokens["call"], tokens["reply"]]))
-    assert score_answer(q, one_and_one_wrong.chosen).score == 0
-    one = read_answer(q, form(choice=[tokens["ask"]]))
-    mark = score_answer(q, one.chosen)
-    assert (mark.correct, mark.score) == (False, 0.5)
-    with pytest.raises(AnswerRejected):
-        read_answer(q, form(choice="call"))  # an author id is not a form value
-
-
-def test_ordering_reads_positions_and_scores_steps_in_place(quiz):
-    q = question(quiz, "after-scam")
-    right = read_answer(q, form(**{"position-stop": "1", "position-bank": "2", "position-evidence": "3", "position-report": "4"}))
-    assert right.chosen == ("stop", "bank", "evidence", "report") and score_answer(q, right.chosen).correct
-    swapped = read_answer(q, form(**{"position-stop": "1", "position-bank": "2", "position-evidence": "4", "position-report": "3"}))
-    assert score_answer(q, swapped.chosen).score == 0.5
-    assert [s.id for s in q.shuffled_steps] != list(q.correct_order)
-
-
-@pytest.mark.parametrize("positions, retry", [
-    ({"stop": "1", "bank": "1", "evidence": "3", "report": "4"}, True),
-    ({"stop": "1", "bank": "", "evidence": "3", "report": "4"}, True),
-    ({"stop": "1", "bank": "9", "evidence": "3", "report": "4"}, False),
-    ({"stop": "1", "bank": "x", "evidence": "3", "report": "4"}, False),
-])
-def test_bad_orderings_are_refused(quiz, positions, retry):
-    with pytest.raises(AnswerRejected) as caught:
-        read_answer(question(quiz, "after-scam"), form(**{f"position-{k}": v for k, v in positions.items()}))
-    assert caught.value.retry is retry
-
-
-def test_verdict_not_sure_scores_nothing(quiz):
-    q = question(quiz, "bank-sms")
-    assert score_answer(q, ("unsure",)).score == 0
-    assert score_answer(q, ("scam",)).correct
-
-
-def test_which_is_real_sides_are_named_by_letter(quiz):
-    q = question(quiz, "real-site")
-    assert q.choices_by_form_value == {"a": "fake", "b": "real"}
-    assert score_answer(q, read_answer(q, form(choice="b")).chosen).correct
-
-
-def test_confidence_levels(quiz):
-    q = question(quiz, "bank-sms")
-    assert read_answer(q, form(choice="scam", confidence="75")).confidence == 75
-    assert read_answer(q, form(choice="scam")).confidence is None
-    with pytest.raises(AnswerRejected):
-        read_answer(q, form(choice="scam", confidence="99"))
-
-
 # --- over HTTP -------------------------------------------------------------
 
 ANSWERS = [
@@ -158,9 +92,18 @@ def test_question_pages_hold_no_answer_key(client):
         client.post(f"{URL}/answer", data={"question": question_id, **data})
 
 
-def test_whole_recognition_quiz_over_http(client, app):
+def genuine_side(app, quiz) -> str:
+    """The letter the open attempt shows the genuine side under: sides are shuffled per attempt."""
+    with app.app_context():
+        seed = get_session().exec(select(QuizAttempt.seed).order_by(QuizAttempt.id.desc())).first()
+    return quiz.question("real-site").form_value("real", seed)
+
+
+def test_whole_recognition_quiz_over_http(client, app, quiz):
     client.post(f"{URL}/start")
+    real = genuine_side(app, quiz)
     for question_id, data in ANSWERS:
+        data = {"choice": real} if question_id == "real-site" else data
         response = client.post(f"{URL}/answer", data={"question": question_id, **data}, headers={"Accept-Language": "en"})
         assert response.status_code == 200, response.text
     feedback = client.post(f"{URL}/answer", data={"question": "bank-sms", "choice": "scam", "confidence": "100"})

@@ -14,9 +14,9 @@ from .conftest import UI, wait_for_scripts
 MODES = ["mouse", "keyboard", "touch", "no-js"]
 CAPTION = {"vi": "Tin nhắn từ TESTBANK", "en": "Text message from TESTBANK"}
 WORDS = {
-    "vi": {"scam": "Lừa đảo", "unsure": "Không chắc", "certain": "Chắc chắn", "b_real": "Mẫu B là thật",
+    "vi": {"scam": "Lừa đảo", "unsure": "Không chắc", "certain": "Chắc chắn",
            "opens": "Mở tới: https://testbank-xacthuc.top/login", "unsure_verdict": "Chưa chắc"},
-    "en": {"scam": "Scam", "unsure": "Not sure", "certain": "Certain", "b_real": "Example B is the real one",
+    "en": {"scam": "Scam", "unsure": "Not sure", "certain": "Certain",
            "opens": "Opens: https://testbank-xacthuc.top/login", "unsure_verdict": "Not sure"},
 }
 
@@ -183,7 +183,11 @@ def test_every_question_type_and_mockup_kind(driver, test_content_server, lang):
 
     # 6. which is real: two web pages.
     expect(page.locator("figure.mockup-web")).to_have_count(2)
-    driver.choose_radio("choice", words["b_real"])
+    # Sides are shuffled per attempt: find the fake by its address, choose the other.
+    fake = quiz.question("real-site").side("fake").mockup.address
+    sides = page.locator(".side")
+    real = sides.nth(1) if fake in sides.nth(0).inner_text() else sides.nth(0)
+    driver.choose_radio("choice", real.locator("label.option").inner_text())
     check(ui["right"], 6)
 
     # 7. ordering.
