@@ -17,6 +17,15 @@ from .markdown import render_document
 from .mockups import MOCKUP_KINDS
 from .models import LANGUAGES, QUESTION_TYPES, SLUG_PATTERN, SHARED_LESSON_FIELDS, Lesson, LessonMeta, LessonText, Quiz
 
+# The safe loader, in libyaml's C version when PyYAML was built with it: the
+# same safe subset of YAML, about eight times faster on a content folder.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _safe_load(text: str):
+    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 (a safe loader, never yaml.Loader)
+
+
 LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
 
 
@@ -191,7 +200,7 @@ class _Loader:
             return None
         front, body = parts
         try:
-            data = yaml.safe_load(front)
+            data = _safe_load(front)
         except yaml.YAMLError as exc:
             self.problems.append(_yaml_problem(self.rel(path), exc, line_offset=1))
             return None
@@ -223,7 +232,7 @@ class _Loader:
         if not self._check_name(path, path.stem):
             return
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = _safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             self.problems.append(_yaml_problem(self.rel(path), exc))
             return

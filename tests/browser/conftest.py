@@ -1,4 +1,4 @@
-"""Helpers for browser tests: the words a student sees, in each language.
+"""Fixtures for browser tests: the words a student sees, in each language.
 Every test in this folder gets the `browser` marker (deselect them with
 -m "not browser")."""
 from pathlib import Path
@@ -14,7 +14,8 @@ def pytest_collection_modifyitems(items):
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.browser)
 
-UI = {
+
+WORDS = {
     "vi": {"start": "Bắt đầu làm bài", "check": "Kiểm tra đáp án", "right": "Chính xác", "wrong": "Chưa đúng",
            "next": "Câu tiếp theo", "results": "Xem kết quả", "question": "Câu {n}/{total}",
            "review": "Bài học nên xem lại", "lessons": "Bài học", "language": "Tiếng Việt"},
@@ -24,11 +25,10 @@ UI = {
 }
 
 
-def wait_for_scripts(page):
-    """Wait until the page on screen has run its deferred scripts (htmx,
-    app.js). A form sent before then posts as a plain form: right for a
-    fast user, but not the htmx path a test with JavaScript means to check."""
-    page.wait_for_load_state("load")  # deferred scripts run before "load"; no eval, which the CSP refuses
+@pytest.fixture
+def ui():
+    """The words of the quiz interface a test clicks and reads, by language."""
+    return WORDS
 
 
 @pytest.fixture

@@ -4,18 +4,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import UI
 
 OTHER = {"vi": "en", "en": "vi"}
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_read_a_lesson_and_switch_language(page, live_server, library, lang):
+def test_read_a_lesson_and_switch_language(page, live_server, library, lang, ui):
     lesson = library.sorted_lessons(lang)[0]
     other = OTHER[lang]
     page.goto(f"{live_server.url}/lessons/?lang={lang}")
     expect(page.locator("html")).to_have_attribute("lang", lang)
-    expect(page.get_by_role("heading", level=1)).to_have_text(UI[lang]["lessons"])
+    expect(page.get_by_role("heading", level=1)).to_have_text(ui[lang]["lessons"])
 
     page.get_by_role("link", name=lesson.text(lang).meta.title).click()
     expect(page).to_have_url(re.compile(f"/lessons/{lesson.slug}"))
@@ -23,7 +22,7 @@ def test_read_a_lesson_and_switch_language(page, live_server, library, lang):
     expect(page.locator(".prose h2").first).to_be_visible()
     expect(page.locator(".callout-help")).to_be_visible()
 
-    page.get_by_role("navigation", name=re.compile("Language|Ngôn ngữ")).get_by_role("link", name=UI[other]["language"]).click()
+    page.get_by_role("navigation", name=re.compile("Language|Ngôn ngữ")).get_by_role("link", name=ui[other]["language"]).click()
     expect(page).to_have_url(re.compile(f"/lessons/{lesson.slug}\\?lang={other}$"))
     expect(page.locator("html")).to_have_attribute("lang", other)
     expect(page.get_by_role("heading", level=1)).to_have_text(lesson.text(other).meta.title)

@@ -11,7 +11,6 @@ from edu.content.markdown import to_plain
 from edu.web.db import get_session
 from edu.models import QuizAnswer
 
-from .conftest import UI, wait_for_scripts
 
 
 def pick(question, right: bool) -> list[str]:
@@ -33,9 +32,8 @@ def answer_question(page, question, right):
         page.locator(f'input[name="choice"][value="{option_id}"]').check()
 
 
-def take_quiz(page, base, quiz, lang, javascript):
+def take_quiz(page, base, quiz, lang, words, javascript):
     """Answer every question, alternating right and wrong; return the expected score."""
-    words = UI[lang]
     page.goto(f"{base}/quizzes/{quiz.slug}?lang={lang}")
     page.get_by_role("button", name=words["start"]).click()
     total = len(quiz.questions)
@@ -47,7 +45,7 @@ def take_quiz(page, base, quiz, lang, javascript):
         assert page.locator(".explanation").count() == 0  # no key before answering
         answer_question(page, question, right)
         if javascript:
-            wait_for_scripts(page)
+            page.wait_for_load_state("load")  # deferred scripts have run
         page.get_by_role("button", name=words["check"]).click()
         expect(page.locator(".feedback-title")).to_contain_text(words["right" if right else "wrong"])
         expect(page.locator(".explanation").first).to_be_visible()
@@ -60,17 +58,17 @@ def take_quiz(page, base, quiz, lang, javascript):
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_take_a_whole_quiz_and_see_the_result(browser, live_server, library, lang, javascript):
+def test_take_a_whole_quiz_and_see_the_result(browser, live_server, library, lang, javascript, ui):
     context = browser.new_context(java_script_enabled=javascript)
     page = context.new_page()
     quiz = library.sorted_quizzes(lang)[0]
-    score = take_quiz(page, live_server.url, quiz, lang, javascript)
+    score = take_quiz(page, live_server.url, quiz, lang, ui[lang], javascript)
 
     expect(page).to_have_url(re.compile(f"/quizzes/{quiz.slug}/result"))
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.locator(".score-value")).to_have_text(f"{score}/{len(quiz.questions)}")
     expect(page.locator(".review-item")).to_have_count(len(quiz.questions))
-    expect(page.get_by_role("heading", name=UI[lang]["review"])).to_be_visible()
+    expect(page.get_by_role("heading", name=ui[lang]["review"])).to_be_visible()
     wrong_lessons = {q.review_lesson for i, q in enumerate(quiz.questions) if i % 2 and q.review_lesson}
     for slug in wrong_lessons:
         expect(page.locator(f'.next-steps a[href="/lessons/{slug}"]')).to_be_visible()
@@ -99,10 +97,10 @@ def test_a_second_submit_of_the_same_answer_counts_once(no_js_page, live_server,
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_answer_sent_before_htmx_loads_still_focuses_the_feedback(page, live_server, library, lang):
+def test_answer_sent_before_htmx_loads_still_focuses_the_feedback(page, live_server, library, lang, ui):
     """A fast student (or a slow network) can answer before htmx has loaded:
     the form posts as a plain form, and the full feedback page takes focus."""
-    words = UI[lang]
+    words = ui[lang]
     quiz = library.sorted_quizzes(lang)[0]
     page.route("**/static/htmx.min.js", lambda route: route.abort())
     page.goto(f"{live_server.url}/quizzes/{quiz.slug}?lang={lang}")
@@ -116,8 +114,8 @@ def test_answer_sent_before_htmx_loads_still_focuses_the_feedback(page, live_ser
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_quiz_by_keyboard_only(page, live_server, library, lang):
-    words = UI[lang]
+def test_quiz_by_keyboard_only(page, live_server, library, lang, ui):
+    words = ui[lang]
     quiz = library.sorted_quizzes(lang)[0]
     page.goto(f"{live_server.url}/quizzes/{quiz.slug}?lang={lang}")
     page.get_by_role("button", name=words["start"]).focus()
@@ -138,7 +136,7 @@ def test_quiz_by_keyboard_only(page, live_server, library, lang):
             page.keyboard.press("ArrowDown" if index else "Space")
             if option_id in target:
                 break
-    wait_for_scripts(page)
+    page.wait_for_load_state("load")  # deferred scripts have run
     page.keyboard.press("Enter")
     feedback = page.locator(".feedback-title")
     expect(feedback).to_contain_text(words["right"])
@@ -154,13 +152,13 @@ def test_quiz_by_keyboard_only(page, live_server, library, lang):
 
 
 @pytest.mark.parametrize("width", [360, 1920])
-def test_pages_fit_small_phones_and_kiosks(browser, live_server, library, width):
+def test_pages_fit_small_phones_and_kiosks(browser, live_server, library, width, ui):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     quiz = library.sorted_quizzes("vi")[0]
     lesson = library.sorted_lessons("vi")[0]
     page.goto(f"{live_server.url}/quizzes/{quiz.slug}?lang=vi")
-    page.get_by_role("button", name=UI["vi"]["start"]).click()
+    page.get_by_role("button", name=ui["vi"]["start"]).click()
     for path in ("/", "/lessons/", f"/lessons/{lesson.slug}", "/quizzes/", f"/quizzes/{quiz.slug}/question"):
         page.goto(live_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

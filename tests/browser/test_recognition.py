@@ -9,7 +9,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import UI, wait_for_scripts
 
 MODES = ["mouse", "keyboard", "touch", "no-js"]
 CAPTION = {"vi": "Tin nhắn từ TESTBANK", "en": "Text message from TESTBANK"}
@@ -102,7 +101,7 @@ class Driver:
 
     def submit(self):
         if self.mode != "no-js":
-            wait_for_scripts(self.page)
+            self.page.wait_for_load_state("load")  # deferred scripts have run
         self.activate(self.page.locator("form.question-form button[type=submit]"))
 
     def next(self, name):
@@ -126,8 +125,8 @@ def driver(browser, request):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("driver", MODES, indirect=True)
-def test_every_question_type_and_mockup_kind(driver, test_content_server, lang):
-    page, words, ui = driver.page, WORDS[lang], UI[lang]
+def test_every_question_type_and_mockup_kind(driver, test_content_server, lang, ui):
+    page, words, ui = driver.page, WORDS[lang], ui[lang]
     quiz = test_content_server.app.extensions["content"].library.quizzes["recognition"]
     page.goto(f"{test_content_server.url}/quizzes/recognition?lang={lang}")
     driver.activate(page.get_by_role("button", name=ui["start"]))
