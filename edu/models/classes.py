@@ -18,6 +18,7 @@ class Classroom(SQLModel, table=True):
     language: str = Field(default="vi", max_length=2)
     join_code: str = Field(index=True, unique=True, max_length=16)
     results_released: bool = True  # False: students see results only once the teacher releases them
+    joining_open: bool = True  # False: the code is refused until the teacher reopens joining
     created_at: datetime = Field(default_factory=utcnow)
     archived_at: datetime | None = None
 

@@ -21,11 +21,15 @@ class User(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     failed_signins: int = 0
     locked_until: datetime | None = None
+    # Raised to end every session of this account at once (sign-out
+    # everywhere, a password change); a session carries the version it began with.
+    session_version: int = 0
+    disabled_at: datetime | None = None  # set by an admin: no sign-in, no session
 
     # Flask-Login's user protocol
     @property
     def is_active(self) -> bool:
-        return True
+        return self.disabled_at is None
 
     @property
     def is_anonymous(self) -> bool:
