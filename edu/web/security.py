@@ -1,6 +1,7 @@
 """Headers that make the browser refuse what the app never does: inline
-scripts, framing, guessing content types, leaking full URLs elsewhere."""
-from flask import Flask
+scripts, framing, guessing content types, leaking full URLs elsewhere; what
+caches may keep; and which forwarded headers to believe."""
+from flask import Flask, request, request_finished
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join([
@@ -13,6 +14,11 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "form-action 'self'",
     "frame-ancestors 'none'",
 ])
+
+# Pages about one person or one class: no cache, shared or in the browser, keeps
+# them (a school PC, a proxy). Whole blueprints, so a page added later is covered.
+PRIVATE_BLUEPRINTS = frozenset({"classes", "reports", "admin", "homework"})
+PRIVATE_ENDPOINTS = frozenset({"auth.password", "students.me"})
 
 
 def _set_headers(response):
@@ -30,10 +36,45 @@ def _set_hsts(response):
     return response
 
 
+def is_private_page() -> bool:
+    return request.blueprint in PRIVATE_BLUEPRINTS or request.endpoint in PRIVATE_ENDPOINTS
+
+
+def _cache_policy(_app, response, **_extra):
+    """Runs on request_finished, not after_request: only then are all cookies
+    on the response (the session cookie is written after every after_request
+    hook), and a response that hands out a cookie must never be served by a
+    shared cache to someone else."""
+    cache = response.cache_control
+    if is_private_page():
+        cache.no_store = True
+    if is_private_page() or response.headers.getlist("Set-Cookie"):
+        cache.public = False
+        cache.private = True
+        response.vary.add("Cookie")
+
+
+class _ServedOverHttps:
+    """EDU_HTTPS: the site is served over HTTPS, so links made here (invites,
+    the join sheet's QR code) say https, whatever X-Forwarded-Proto claims."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        environ["wsgi.url_scheme"] = "https"
+        return self.wsgi_app(environ, start_response)
+
+
 def init_app(app: Flask) -> None:
     app.after_request(_set_headers)
+    request_finished.connect(_cache_policy, app)
+    proxies = app.config["PROXY_COUNT"]
     if app.config["HTTPS"]:
-        # Behind a TLS-terminating proxy: trust its X-Forwarded-Proto/For once.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+        app.wsgi_app = _ServedOverHttps(app.wsgi_app)
         app.config.update(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True)
         app.after_request(_set_hsts)
+    if proxies:
+        # Only as many X-Forwarded-For/-Proto hops as there are proxies of ours:
+        # rate limits key on request.remote_addr, which a client must not choose.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
