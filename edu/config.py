@@ -42,10 +42,21 @@ def _flag(name: str) -> bool:
     return os.environ.get(name, "").lower() in ("1", "true", "yes", "on")
 
 
+def _count(name: str) -> int:
+    value = os.environ.get(name, "0").strip() or "0"
+    if not (value.isascii() and value.isdigit()):
+        raise ValueError(f"{name} must be a whole number, not {value!r}")
+    return int(value)
+
+
 RATE_LIMITS = {
     "RATELIMIT_SIGNIN": "10 per minute",  # per account
-    "RATELIMIT_JOIN": "300 per minute",  # per class code: a whole class joins at once
-    "RATELIMIT_GUESS": "30 per 10 minutes",  # wrong join or personal codes, per address
+    # sign-in POSTs per address, whatever the email: a school behind one NAT stays far below it
+    "RATELIMIT_SIGNIN_ADDRESS": "60 per 10 minutes",
+    # students who joined, per class code: a class of 50 joins in a minute; a flood is slowed until the teacher closes joining
+    "RATELIMIT_JOIN": "60 per minute;200 per hour",
+    "RATELIMIT_GUESS": "100 per 10 minutes",  # wrong join or personal codes per address (only wrong ones are refused)
+    "RATELIMIT_GUESS_BROWSER": "10 per 10 minutes",  # wrong codes per browser
     "RATELIMIT_ANSWERS": "120 per minute",  # per learner
 }
 
@@ -60,6 +71,8 @@ def load_config(instance_path: Path) -> dict:
         "CONTENT_DIR": content_dir(),
         "OPEN_SIGNUP": _flag("EDU_OPEN_SIGNUP"),
         "HTTPS": _flag("EDU_HTTPS"),
+        "PROXY_COUNT": _count("EDU_PROXY_COUNT"),  # proxies of ours in front; 0 believes no X-Forwarded-* header
+        "STAFF_IDLE_HOURS": float(os.environ.get("STAFF_IDLE_HOURS") or 8),  # a working day; then sign in again
         "PASSWORD_HASH_METHOD": "scrypt",  # Werkzeug's default; tests set a cheap one
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
