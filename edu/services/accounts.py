@@ -5,6 +5,8 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from sqlalchemy import case, literal, or_, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -59,38 +61,76 @@ def find_user(db: Session, email: str) -> User | None:
     return db.exec(select(User).where(User.email == normalize_email(email))).first()
 
 
-def create_user(db: Session, email: str, password: str, role: str = "teacher", by: User | None = None) -> User:
+def _new_user(db: Session, email: str, password: str, role: str) -> User:
+    """A checked, hashed account not yet added: refusals come before any write."""
     check_password_rules(password)
     if find_user(db, email):
         raise AccountError("account.exists")
-    user = User(email=normalize_email(email), password_hash=hash_password(password), role=role)
+    return User(email=normalize_email(email), password_hash=hash_password(password), role=role)
+
+
+def _add_user(db: Session, user: User, by: User | None) -> User:
     db.add(user)
     db.flush()  # the id, for signing in at once
-    if role == "admin":
+    if user.role == "admin":
         audit(db, by, "admin.create", user.email)
     return user
 
 
-def authenticate(db: Session, email: str, password: str) -> User | None:
-    """The user, or None for a wrong email or password. After LOCK_AFTER
-    failures in a row the account is locked for LOCK_MINUTES, right password
-    or not, so guessing stays slow even from many addresses."""
+def create_user(db: Session, email: str, password: str, role: str = "teacher", by: User | None = None) -> User:
+    return _add_user(db, _new_user(db, email, password, role), by)
+
+
+def _not_locked(now):
+    return or_(User.locked_until.is_(None), User.locked_until <= now)
+
+
+def _count_failure(db: Session, user_id: int) -> None:
+    """One more failed sign-in, counted by the database itself so parallel
+    guesses cannot overwrite each other's count. A locked account is not
+    counted; the first failure after a lock ran out starts a new series."""
+    now = utcnow()
+    count = case((User.locked_until.is_not(None), 1), else_=User.failed_signins + 1)
+    until = literal(now + timedelta(minutes=LOCK_MINUTES), User.locked_until.type)
+    db.exec(update(User).where(User.id == user_id, _not_locked(now))
+            .values(failed_signins=count, locked_until=case((count >= LOCK_AFTER, until), else_=None))
+            .execution_options(synchronize_session=False))
+
+
+def _clear_failures(db: Session, user_id: int) -> bool:
+    """Reset the count unless the account is locked; False when it is locked.
+    One statement, so a lock set by a parallel guess is never missed."""
+    cleared = db.exec(update(User).where(User.id == user_id, _not_locked(utcnow()))
+                      .values(failed_signins=0, locked_until=None)
+                      .execution_options(synchronize_session=False))
+    return cleared.rowcount == 1
+
+
+def authenticate(db: Session, email: str, password: str) -> User:
+    """The user, or a refusal. An unknown email, a wrong password and a locked
+    account (LOCK_AFTER failures in a row lock it for LOCK_MINUTES, right
+    password or not) cost the same hash and get the same refusal, so neither
+    the answer nor its timing tells which accounts exist or are locked."""
     user = find_user(db, email)
-    if user is None:
-        check_password_hash(_dummy_hash(), password)
-        return None
-    if user.locked_until and as_utc(user.locked_until) > utcnow():
-        raise AccountError("account.locked", num=LOCK_MINUTES)
-    if not check_password_hash(user.password_hash, password):
-        user.failed_signins += 1
-        if user.failed_signins >= LOCK_AFTER:
-            user.failed_signins, user.locked_until = 0, utcnow() + timedelta(minutes=LOCK_MINUTES)
-        db.add(user)
-        return None
-    if user.failed_signins or user.locked_until:
-        user.failed_signins, user.locked_until = 0, None
-        db.add(user)
+    right = check_password_hash(user.password_hash if user else _dummy_hash(), password)
+    if user is not None and not right:
+        _count_failure(db, user.id)
+    if user is None or not right or not _clear_failures(db, user.id):
+        raise AccountError("account.signin_failed", num=LOCK_MINUTES)
+    if not user.is_active:  # said only to someone who knows the password
+        raise AccountError("account.disabled")
     return user
+
+
+def end_sessions(db: Session, user: User) -> int:
+    """Raise the account's session version, ending every session that began
+    before (see web/access.py); the new version, for the session that stays."""
+    version = db.exec(update(User).where(User.id == user.id)
+                      .values(session_version=User.session_version + 1)
+                      .returning(User.session_version)
+                      .execution_options(synchronize_session=False)).scalar_one()
+    set_committed_value(user, "session_version", version)  # as stored: nothing more to write
+    return version
 
 
 def change_password(db: Session, user: User, current: str, new: str) -> None:
@@ -99,6 +139,7 @@ def change_password(db: Session, user: User, current: str, new: str) -> None:
     check_password_rules(new)
     user.password_hash = hash_password(new)
     db.add(user)
+    end_sessions(db, user)
 
 
 def _token_hash(token: str) -> str:
@@ -131,11 +172,36 @@ def valid_invite(db: Session, token: str) -> Invite | None:
 
 
 def accept_invite(db: Session, token: str, email: str, password: str) -> User:
+    """One account per invite, however many browsers send it at once: the
+    invite is claimed by a single conditional UPDATE (the database decides
+    who was first), after every refusal that could still come."""
     invite = valid_invite(db, token)
     if invite is None:
         raise AccountError("account.invite_invalid")
-    user = create_user(db, email, password, role=invite.role)
-    invite.used_at = utcnow()
-    db.add(invite)
-    return user
+    user = _new_user(db, email, password, invite.role)
+    now = utcnow()
+    claimed = db.exec(update(Invite).where(Invite.id == invite.id, Invite.used_at.is_(None), Invite.expires_at > now)
+                      .values(used_at=now).execution_options(synchronize_session=False))
+    if claimed.rowcount != 1:
+        raise AccountError("account.invite_invalid")
+    return _add_user(db, user, None)
 
+
+def staff_accounts(db: Session) -> list[User]:
+    return list(db.exec(select(User).order_by(User.created_at, User.id)).all())
+
+
+def set_disabled(db: Session, admin: User, user_id: int, disabled: bool) -> User | None:
+    """Turn an account off (it cannot sign in, its sessions end) or on again;
+    None when there is no such account. Never the admin's own."""
+    user = db.get(User, user_id)
+    if user is None:
+        return None
+    if user.id == admin.id:
+        raise AccountError("account.not_yourself")
+    if disabled != (user.disabled_at is not None):
+        user.disabled_at = utcnow() if disabled else None
+        db.add(user)
+        end_sessions(db, user)
+        audit(db, admin, "staff.disable" if disabled else "staff.enable", user.email)
+    return user

@@ -1,11 +1,14 @@
-"""Admin pages: invite teachers, read the audit log."""
-from flask import Blueprint, render_template, url_for
+"""Admin pages: invite teachers, turn staff accounts off and on, read the audit log."""
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from ..services import accounts
+from ..services.errors import AccountError
 from ..web.access import require
 from ..web.db import get_session
 from ..web.forms import EmptyForm
+from ..web.messages import message_for
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -20,3 +23,33 @@ def invites():
         link = url_for("auth.signup", token=token, _external=True)
     return render_template("staff/invites.html", form=form, link=link, days=accounts.INVITE_DAYS,
                            events=accounts.audit_log(get_session()))
+
+
+def _staff_page(error: str | None = None):
+    return render_template("staff/staff.html", error=error,
+                           users=accounts.staff_accounts(get_session())), 400 if error else 200
+
+
+@bp.get("/staff")
+@require("manage_staff")
+def staff():
+    return _staff_page()
+
+
+@bp.post("/staff/<int:user_id>/<any(disable, enable):action>")
+@require("manage_staff")
+def set_disabled(user_id: int, action: str):
+    """Turning an account off ends its open sessions at once (web/access.py)."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        user = accounts.set_disabled(get_session(), current_user, user_id, disabled=action == "disable")
+    except AccountError as refused:
+        return _staff_page(message_for(refused))
+    if user is None:
+        abort(404)
+    if action == "disable":
+        flash(gettext("%(email)s is turned off: signed out everywhere, and cannot sign in.", email=user.email), "success")
+    else:
+        flash(gettext("%(email)s can sign in again.", email=user.email), "success")
+    return redirect(url_for("admin.staff"))

@@ -6,10 +6,11 @@ teacher probing class numbers learns nothing about other teachers' classes.
 """
 from __future__ import annotations
 
+import time
 from functools import wraps
 
-from flask import abort
-from flask_login import current_user, login_required
+from flask import abort, current_app, session
+from flask_login import current_user, login_required, login_user
 
 from ..models import Classroom, User
 from ..services import classes
@@ -24,9 +25,40 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
+# What a staff session carries besides Flask-Login's user id: the account's
+# session version when it began, and when it was last used.
+VERSION, SEEN = "staff_version", "staff_seen"
+SEEN_EVERY = 5 * 60  # seconds: refresh the last-seen time at most this often, not on every request
+FLASK_LOGIN_KEYS = ("_user_id", "_fresh", "_id", "_remember")
+
+
+def start_staff_session(user: User) -> None:
+    """Sign `user` in on a fresh session: nothing of whoever used this browser
+    before (a pupil's learner key, an old sign-in) stays behind."""
+    session.clear()
+    login_user(user)
+    session[VERSION], session[SEEN] = user.session_version, int(time.time())
+
+
+def _end_staff_session() -> None:
+    for key in (*FLASK_LOGIN_KEYS, VERSION, SEEN):
+        session.pop(key, None)
+
+
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    return get_session().get(User, int(user_id)) if user_id.isdigit() else None
+    """The signed-in account, unless this session has ended: signed out or
+    password changed elsewhere (an older version), the account disabled, or
+    idle longer than STAFF_IDLE_HOURS."""
+    user = get_session().get(User, int(user_id)) if user_id.isdigit() else None
+    now, seen = int(time.time()), session.get(SEEN, 0)
+    if (user is None or not user.is_active or session.get(VERSION) != user.session_version
+            or now - seen > current_app.config["STAFF_IDLE_HOURS"] * 3600):
+        _end_staff_session()
+        return None
+    if now - seen > SEEN_EVERY:
+        session[SEEN] = now
+    return user
 
 
 def can(user, permission: str) -> bool:
