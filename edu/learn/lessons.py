@@ -5,7 +5,7 @@ from ..web.content import current_library, current_store
 from ..content.markdown import IMAGE_SUFFIXES
 from ..web.db import get_session
 from ..web.i18n import current_language
-from ..web.learner import learner_key
+from ..web.learner import existing_learner_key
 from ..services import progress
 from ..web.vocabulary import AUDIENCES, TOPICS
 
@@ -29,17 +29,18 @@ def show(slug):
     library = current_library()
     lesson = library.lessons.get(slug) or abort(404)
     quizzes = [library.quizzes[s] for s in lesson.meta.related_quizzes]
-    status = progress.lesson_opened(get_session(), learner_key(), slug)
+    status = progress.lesson_opened(get_session(), existing_learner_key(), slug)  # None: not a student
     return render_template("learn/lessons/show.html", lesson=lesson, text=lesson.text(current_language()), quizzes=quizzes,
                            progress=status)
 
 
 @bp.post("/<slug>/finished")
 def finished(slug):
-    """"I have read it": what a teacher's grid shows as done."""
+    """"I have read it": what a teacher's grid shows as done. A visitor who is
+    not a student has no button, and a post from one stores nothing."""
     if slug not in current_library().lessons:
         abort(404)
-    progress.lesson_finished(get_session(), learner_key(), slug)
+    progress.lesson_finished(get_session(), existing_learner_key(), slug)
     return redirect(url_for(".show", slug=slug, _anchor="finished"), 303)
 
 

@@ -10,7 +10,7 @@ from ..web.db import get_session
 from ..web.forms import ContinueForm, JoinForm, form_status
 from ..web.i18n import COOKIE as LANGUAGE_COOKIE, remember_language
 from ..web.learner import learner_key, use_learner_key
-from ..web.limits import by_join_code, failed, limit, limiter
+from ..web.limits import count_join, join_wait, wrong_guess
 from ..models import Classroom
 from ..services import classes, reports
 from ..services.attempts import class_context, latest_finished_attempt
@@ -20,42 +20,57 @@ from ..web.messages import message_for
 bp = Blueprint("students", __name__)
 
 
+def _refused(template: str, form, error: str, wait: int = 0, **context):
+    """The form again with what went wrong: 400, or 429 with Retry-After when
+    a limit says wait."""
+    headers = {"Retry-After": str(wait)} if wait else {}
+    return render_template(template, form=form, error=error, **context), 429 if wait else 400, headers
+
+
+def _too_many_wrong() -> str:
+    return gettext("Too many wrong codes. Check the code with your teacher, then try again in a few minutes.")
+
+
 @bp.route("/join", methods=["GET", "POST"])
-@limiter.limit(limit("join"), key_func=by_join_code, methods=["POST"])
-@limiter.shared_limit(limit("guess"), scope="guess", methods=["POST"], deduct_when=failed)
 def join():
     db = get_session()
     current = classes.student_for(db, learner_key())
     form = JoinForm(code=request.args.get("code", ""))
-    error = None
-    if current is None and form.validate_on_submit():
-        try:
-            joined = classes.join(db, current_app.secret_key, form.code.data, form.display_name.data, learner_key())
-        except ClassError as failed:
-            error = message_for(failed)
-        else:
-            session["new_reentry_code"] = joined.reentry_code
-            response = redirect(url_for(".me"), 303)
-            if not request.cookies.get(LANGUAGE_COOKIE):
-                # A student who has not chosen a language gets their class's.
-                remember_language(response, db.get(Classroom, joined.student.class_id).language)
-            return response
-    status = 400 if request.method == "POST" and current is None else 200
-    return render_template("learn/students/join.html", form=form, error=error, current=current), status
+    page = "learn/students/join.html"
+    if current is not None or not form.validate_on_submit():
+        return render_template(page, form=form, error=None, current=current), form_status() if current is None else 200
+    if wait := join_wait(form.code.data):
+        return _refused(page, form, gettext("Many students are joining this class right now. Wait a minute, then try again."),
+                        wait, current=None)
+    try:
+        joined = classes.join(db, current_app.secret_key, form.code.data, form.display_name.data)
+    except ClassError as refused:
+        # Only a wrong code is a guess; a bad name or a closed class is not.
+        wait = wrong_guess() if refused.code == "class.unknown_code" else 0
+        return _refused(page, form, _too_many_wrong() if wait else message_for(refused), wait, current=None)
+    count_join(form.code.data)
+    use_learner_key(joined.student.learner_key)  # a fresh key: nothing done here before is credited to them
+    session["new_reentry_code"] = joined.reentry_code
+    response = redirect(url_for(".me"), 303)
+    if not request.cookies.get(LANGUAGE_COOKIE):
+        # A student who has not chosen a language gets their class's.
+        remember_language(response, db.get(Classroom, joined.student.class_id).language)
+    return response
 
 
 @bp.route("/join/continue", methods=["GET", "POST"])
-@limiter.shared_limit(limit("guess"), scope="guess", methods=["POST"], deduct_when=failed)
 def resume():
     form = ContinueForm()
-    error = None
-    if form.validate_on_submit():
-        student = classes.student_by_reentry(get_session(), current_app.secret_key, form.code.data)
-        if student:
-            use_learner_key(student.learner_key)
-            return redirect(url_for(".me"), 303)
-        error = gettext("That code does not match any student. Check it, or ask your teacher for a new one.")
-    return render_template("learn/students/continue.html", form=form, error=error), form_status()
+    page = "learn/students/continue.html"
+    if not form.validate_on_submit():
+        return render_template(page, form=form, error=None), form_status()
+    student = classes.student_by_reentry(get_session(), current_app.secret_key, form.code.data)
+    if student:
+        use_learner_key(student.learner_key)
+        return redirect(url_for(".me"), 303)
+    wait = wrong_guess()
+    return _refused(page, form, _too_many_wrong() if wait else
+                    gettext("That code does not match any student. Check it, or ask your teacher for a new one."), wait)
 
 
 @bp.get("/me")

@@ -1,6 +1,7 @@
 """Classes: what a teacher creates, what students join, what is assigned."""
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,8 +11,9 @@ from sqlmodel import Session, col, select
 from ..models import Assignment, Classroom, Student, User, utcnow
 from . import codes
 from .errors import ClassError
+from .names import DISPLAY_NAME_MAX, check_unique, clean_display_name
 
-DISPLAY_NAME_MAX = 40
+__all__ = ["DISPLAY_NAME_MAX"]  # forms read it from here
 
 
 def classes_of(db: Session, teacher: User, archived: bool = False) -> list[Classroom]:
@@ -105,28 +107,33 @@ class Joined:
     reentry_code: str  # shown once; only its hash is kept
 
 
-def join(db: Session, secret: str, code: str, display_name: str, learner_key: str) -> Joined:
+def join(db: Session, secret: str, code: str, display_name: str) -> Joined:
     """Join with the class code and a display name: no email, no password.
 
-    The browser's learner key becomes the student's, so quizzes already
-    taken in this browser count for the class.
+    The student gets a new learner key: what was practised anonymously in
+    this browser before (on a shared PC, maybe by someone else) is not theirs.
+    Refusals come before anything is written; only "class.unknown_code" means
+    the code was wrong (what the guessing limits count).
     """
-    name = " ".join(display_name.split())
-    if not name:
-        raise ClassError("class.name_missing")
-    if len(name) > DISPLAY_NAME_MAX:
-        raise ClassError("class.name_too_long", num=DISPLAY_NAME_MAX)
+    name = clean_display_name(display_name)
     classroom = class_by_code(db, code)
     if classroom is None:
         raise ClassError("class.unknown_code")
-    if student_for(db, learner_key):
-        raise ClassError("class.already_student")
+    if not classroom.joining_open:
+        raise ClassError("class.joining_closed")
+    check_unique(name, list(db.exec(select(Student.display_name).where(Student.class_id == classroom.id)).all()))
     reentry = _unused_reentry_code(db, secret)
-    student = Student(class_id=classroom.id, display_name=name, learner_key=learner_key,
+    student = Student(class_id=classroom.id, display_name=name, learner_key=secrets.token_urlsafe(18),
                       reentry_hash=codes.digest(secret, reentry))
     db.add(student)
     db.flush()
     return Joined(student, codes.format_reentry(reentry))
+
+
+def set_joining(db: Session, classroom: Classroom, open_: bool) -> None:
+    """Closed: the code is refused (e.g. strangers are joining) until reopened."""
+    classroom.joining_open = open_
+    db.add(classroom)
 
 
 def _unused_reentry_code(db: Session, secret: str) -> str:

@@ -1,9 +1,10 @@
-"""Teachers' classes: create, edit, join code and sheet, assignments, archive."""
+"""Teachers' classes: create, edit, join code and sheet, joining open or closed,
+assignments, archive; removing students and deleting a class with all its data."""
 from __future__ import annotations
 
 import segno
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 from markupsafe import Markup
 from wtforms import SelectChoice
@@ -11,9 +12,9 @@ from wtforms import SelectChoice
 from ..web.content import current_library
 from ..web.access import owned_class, require
 from ..web.db import get_session
-from ..web.forms import AssignForm, ClassForm, form_status
+from ..web.forms import AssignForm, ClassForm, EmptyForm, StudentsForm, form_status
 from ..web.i18n import current_language
-from ..services import classes
+from ..services import classes, erasure
 
 bp = Blueprint("classes", __name__, url_prefix="/classes")
 
@@ -138,3 +139,48 @@ def join_sheet(class_id):
     join_url = url_for("students.join", code=classroom.join_code, _external=True)
     qr = segno.make(join_url, error="m").svg_inline(scale=8, dark="#000", title=gettext("QR code to join the class"))
     return render_template("teach/classes/join_sheet.html", classroom=classroom, join_url=join_url, qr=Markup(qr))
+
+
+@bp.post("/<int:class_id>/joining")
+def joining(class_id):
+    """Close joining (strangers are joining with a leaked code) or open it again."""
+    classroom = owned_class(class_id)
+    open_ = request.form.get("value") == "open"
+    classes.set_joining(get_session(), classroom, open_)
+    flash(gettext("Joining is open again.") if open_ else
+          gettext("Joining is closed. The code is refused until you open joining again."), "success")
+    return redirect(url_for(".show", class_id=class_id))
+
+
+@bp.route("/<int:class_id>/students/remove", methods=["GET", "POST"])
+def remove_students(class_id):
+    """Chosen students (?student=<id>, repeated) are listed to confirm; the
+    POST deletes them with all their answers and progress."""
+    classroom = owned_class(class_id)
+    db = get_session()
+    students = classes.students_of(db, classroom)
+    form = StudentsForm() if request.method == "POST" else StudentsForm(formdata=request.args, meta={"csrf": False})
+    form.student.choices = [(s.id, s.display_name) for s in students]
+    valid = form.validate()
+    if request.method == "GET" or not valid:
+        chosen = [s for s in students if s.id in (form.student.data or [])] if valid else []
+        error = None if valid else gettext("Choose one or more students of this class to remove.")
+        return render_template("teach/classes/remove_students.html", classroom=classroom, students=chosen, form=form,
+                               error=error), 200 if valid else 400
+    removed = erasure.delete_students(db, classroom, form.student.data)
+    flash(ngettext("%(num)s student removed, with all their answers and lesson progress.",
+                   "%(num)s students removed, with all their answers and lesson progress.", len(removed)), "success")
+    return redirect(url_for(".show", class_id=class_id), 303)
+
+
+@bp.route("/<int:class_id>/delete", methods=["GET", "POST"])
+def delete(class_id):
+    """The whole class: assignments, students and all their work, after a confirmation page."""
+    classroom = owned_class(class_id)
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        return render_template("teach/classes/delete.html", classroom=classroom, form=form,
+                               count=len(classes.students_of(get_session(), classroom))), form_status()
+    erasure.delete_class(get_session(), classroom)
+    flash(gettext("Class %(name)s deleted, with its students and all their answers.", name=classroom.name), "success")
+    return redirect(url_for(".index"), 303)

@@ -6,7 +6,8 @@ in the visitor's language whatever WTForms ships.
 from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, HiddenField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms import (BooleanField, DateField, EmailField, HiddenField, PasswordField, SelectChoice, SelectField,
+                     SelectMultipleField, StringField)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from ..services.accounts import MIN_PASSWORD_LENGTH
@@ -60,6 +61,13 @@ class JoinForm(FlaskForm):
 
 class ContinueForm(FlaskForm):
     code = StringField(_l("Your personal code"), validators=[DataRequired(REQUIRED), Length(max=20)])
+
+
+class StudentsForm(FlaskForm):
+    """Students of one class chosen by id (the view sets the choices to that
+    class's students, so an id from anywhere else is refused)."""
+
+    student = SelectMultipleField(coerce=int, validators=[DataRequired(_l("Choose at least one student."))])
 
 
 class EmptyForm(FlaskForm):

@@ -1,8 +1,9 @@
 """The learner: a random key in the signed session cookie.
 
 No name, no account: it is only what ties a browser to its own attempts. A
-student who joins a class keeps this key; one who continues on another
-device takes their key into that browser.
+student who joins a class gets a new key (what was done anonymously in the
+browser before is not theirs); one who continues on another device takes
+their key into that browser.
 """
 import secrets
 
@@ -14,6 +15,11 @@ def learner_key() -> str:
         session["learner"] = secrets.token_urlsafe(18)
         session.permanent = True
     return session["learner"]
+
+
+def existing_learner_key() -> str | None:
+    """The key if this browser has one; reading a page never makes one."""
+    return session.get("learner")
 
 
 def use_learner_key(key: str | None) -> None:

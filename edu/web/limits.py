@@ -2,12 +2,26 @@
 worker shares them.
 
 Keys are chosen so a whole school behind one NAT address is not blocked:
-sign-in counts per account, answers per learner, joins per class code. Only
-guessing (wrong codes) is counted per address, and generously.
+sign-in counts per account, answers per learner, joins per class code.
+
+Codes people type (/join, /join/continue) are checked first and counted
+only when wrong (`Budget.wrong_guess`): a right code always goes through, so
+one pupil's typos, or someone guessing from the same address, never lock
+out the rest of the school. Wrong codes are counted per browser (small) and
+per address (generous); joins per class code count only students who
+joined, so a browser posting a class's code over and over costs the class
+nothing. All counters go through Flask-Limiter's strategy and storage, so
+memory and Redis behave alike.
 """
+from __future__ import annotations
+
+import math
+import time
+
 from flask import current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from limits import RateLimitItem, parse_many
 
 from .learner import learner_key
 from ..services.accounts import normalize_email
@@ -20,20 +34,49 @@ def by_email() -> str:
     return "signin:" + normalize_email(request.form.get("email", ""))
 
 
-def by_join_code() -> str:
-    return "join:" + normalize(request.form.get("code", ""))
-
-
 def by_learner() -> str:
     return "answers:" + learner_key()
-
-
-def failed(response) -> bool:
-    """Count only refused attempts: typing the right code costs nothing."""
-    return response.status_code == 400
 
 
 def limit(name: str):
     """The limit string comes from config (RATELIMIT_<NAME>), so tests and
     deployments can tune it without touching code."""
     return lambda: current_app.config[f"RATELIMIT_{name.upper()}"]
+
+
+def _items(name: str) -> list[RateLimitItem]:
+    return parse_many(current_app.config[f"RATELIMIT_{name.upper()}"])
+
+
+def _spent(name: str, key: str) -> int:
+    """Seconds until this counter has room again; 0 when it has room now."""
+    strategy = limiter.limiter
+    resets = [strategy.get_window_stats(item, name, key).reset_time
+              for item in _items(name) if not strategy.test(item, name, key)]
+    return max(1, math.ceil(max(resets) - time.time())) if resets else 0
+
+
+def _count(name: str, key: str) -> None:
+    for item in _items(name):
+        limiter.limiter.hit(item, name, key)
+
+
+def wrong_guess() -> int:
+    """Call once a typed code turned out wrong. Counts it against this browser
+    and this address; the seconds to wait when either budget was already
+    spent (answer 429), else 0 (answer 400)."""
+    counters = [("guess_browser", learner_key()), ("guess", get_remote_address())]
+    wait = max(_spent(name, key) for name, key in counters)
+    if not wait:
+        for name, key in counters:
+            _count(name, key)
+    return wait
+
+
+def join_wait(code: str) -> int:
+    """Seconds before this class code takes another student (0: now)."""
+    return _spent("join", normalize(code))
+
+
+def count_join(code: str) -> None:
+    _count("join", normalize(code))

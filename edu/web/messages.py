@@ -31,6 +31,11 @@ MESSAGES = {
     "class.name_too_long": _l("Use a shorter name (at most %(num)s characters)."),
     "class.unknown_code": _l("No class has this code. Check it with your teacher."),
     "class.already_student": _l("This browser already belongs to a student. Sign out of the class first."),
+    "class.name_hidden_characters": _l("Your name has hidden or special characters. Type it again with ordinary letters."),
+    "class.name_no_letters": _l("Your name needs at least one letter."),
+    "class.name_taken": _l("A classmate already uses this name, or one that looks the same. Add something to tell you apart, "
+                           "such as the first letter of your family name."),
+    "class.joining_closed": _l("This class is not taking new students right now. Ask your teacher to open joining."),
 }
 
 

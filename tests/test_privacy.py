@@ -1,0 +1,155 @@
+"""Deleting children's data: a student with everything they did, or a whole
+class with its students, assignments and all their work. Only the class's
+teacher, only after a confirmation page, only with the CSRF token."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlmodel import select
+
+from edu.models import Assignment, Classroom, LessonProgress, QuizAnswer, QuizAttempt, Student
+from edu.web.db import get_session
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
+
+
+@pytest.fixture
+def teacher(app, sign_up):
+    return sign_up(app, "lan@school.example")
+
+
+def new_class(teacher, name):
+    class_id = int(teacher.post("/classes/new", data={"name": name, "language": "vi"}).location.rsplit("/", 1)[1])
+    teacher.post(f"/classes/{class_id}/assign", data={"item": "quiz:first-quiz"})
+    teacher.post(f"/classes/{class_id}/assign", data={"item": "lesson:first-lesson"})
+    code = re.search(r'id="join-code">(\w+)<', teacher.get(f"/classes/{class_id}").text).group(1)
+    return class_id, code
+
+
+def busy_student(app, join, code, name):
+    """A student who took the homework quiz, practised it, and read the lesson."""
+    student, personal = join(app, code, name)
+    for prefix in ("/me/quizzes", "/quizzes"):
+        student.post(f"{prefix}/first-quiz/start")
+        for question, choice in (("pick-one", "b"), ("pick-many", ["x", "y"]), ("statement", "false")):
+            student.post(f"{prefix}/first-quiz/answer", data={"question": question, "choice": choice})
+    student.get("/lessons/first-lesson")
+    student.post("/lessons/first-lesson/finished")
+    return student, personal
+
+
+def rows(app):
+    """Every learner's rows, by learner key."""
+    with app.app_context():
+        db = get_session()
+        found: dict[str, list[str]] = {}
+        for student in db.exec(select(Student)).all():
+            found.setdefault(student.learner_key, []).append("student")
+        for attempt in db.exec(select(QuizAttempt)).all():
+            found.setdefault(attempt.learner_key, []).append("attempt")
+            found[attempt.learner_key] += ["answer"] * len(db.exec(select(QuizAnswer).where(QuizAnswer.attempt_id == attempt.id)).all())
+        for progress in db.exec(select(LessonProgress)).all():
+            found.setdefault(progress.learner_key, []).append("lesson")
+        return {key: sorted(kinds) for key, kinds in found.items()}
+
+
+def student_id(app, name):
+    with app.app_context():
+        return get_session().exec(select(Student).where(Student.display_name == name)).one().id
+
+
+def test_a_teacher_removes_a_student_and_everything_they_did(app, teacher, join):
+    class_id, code = new_class(teacher, "7A")
+    _, khanh_code = busy_student(app, join, code, "Khánh")
+    busy_student(app, join, code, "Minh")
+    full = ["answer"] * 6 + ["attempt", "attempt", "lesson", "student"]
+    assert sorted(rows(app).values()) == [full, full]
+    khanh = student_id(app, "Khánh")
+    confirm = teacher.get(f"/classes/{class_id}/students/remove?student={khanh}&lang=en")
+    assert confirm.status_code == 200 and "Khánh" in confirm.text and "Minh" not in confirm.text
+    assert "deleted for good" in confirm.text
+    assert len(rows(app)) == 2  # asking is not doing
+    done = teacher.post(f"/classes/{class_id}/students/remove?lang=en", data={"student": [str(khanh)]}, follow_redirects=True)
+    assert "1 student removed, with all their answers and lesson progress." in done.text
+    assert list(rows(app).values()) == [full]  # Minh's, untouched
+    assert "Khánh" not in teacher.get(f"/classes/{class_id}").text
+    assert app.test_client().post("/join/continue", data={"code": khanh_code}).status_code == 400
+
+
+def test_several_students_go_at_once_and_the_message_is_translated(app, teacher, join):
+    class_id, code = new_class(teacher, "7A")
+    for name in ("Bot 1", "Bot 2", "Hoa"):
+        join(app, code, name)
+    ids = [student_id(app, "Bot 1"), student_id(app, "Bot 2")]
+    confirm = teacher.get(f"/classes/{class_id}/students/remove?lang=vi&" + "&".join(f"student={i}" for i in ids)).text
+    assert "Bot 1" in confirm and "Bot 2" in confirm and "Hoa" not in confirm and "Những học sinh sau sẽ bị xóa" in confirm
+    done = teacher.post(f"/classes/{class_id}/students/remove?lang=vi", data={"student": ids}, follow_redirects=True)
+    assert "Đã xóa 2 học sinh" in done.text
+    with app.app_context():
+        assert [s.display_name for s in get_session().exec(select(Student)).all()] == ["Hoa"]
+
+
+def test_bad_or_foreign_student_ids_are_refused_and_change_nothing(app, teacher, join, sign_up):
+    class_id, code = new_class(teacher, "7A")
+    other_id, other_code = new_class(teacher, "7B")
+    join(app, code, "Lan")
+    join(app, other_code, "Minh")
+    minh = student_id(app, "Minh")
+    for data in ({"student": [str(minh)]}, {"student": ["x"]}, {}):
+        refused = teacher.post(f"/classes/{class_id}/students/remove?lang=en", data=data)
+        assert refused.status_code == 400 and "Choose one or more students of this class" in refused.text
+    assert teacher.get(f"/classes/{class_id}/students/remove?student={minh}").status_code == 400
+    stranger = sign_up(app, "other@school.example")
+    assert stranger.get(f"/classes/{other_id}/students/remove?student={minh}").status_code == 404
+    assert stranger.post(f"/classes/{other_id}/students/remove", data={"student": [str(minh)]}).status_code == 404
+    assert stranger.get(f"/classes/{class_id}/delete").status_code == 404
+    assert stranger.post(f"/classes/{class_id}/delete").status_code == 404
+    with app.app_context():
+        assert len(get_session().exec(select(Student)).all()) == 2
+        assert len(get_session().exec(select(Classroom)).all()) == 2
+
+
+def test_deleting_needs_the_csrf_token(make_app, sign_up, join):
+    app = make_app(OPEN_SIGNUP=True, WTF_CSRF_ENABLED=False)
+    teacher = sign_up(app, "lan@school.example")
+    class_id, code = new_class(teacher, "7A")
+    join(app, code, "Lan")
+    app.config["WTF_CSRF_ENABLED"] = True
+    lan = student_id(app, "Lan")
+    assert teacher.post(f"/classes/{class_id}/students/remove", data={"student": [str(lan)]}).status_code == 400
+    assert teacher.post(f"/classes/{class_id}/delete").status_code == 400
+    with app.app_context():
+        assert len(get_session().exec(select(Student)).all()) == 1
+    # With the token of the confirmation pages, both go through.
+    confirm = teacher.get(f"/classes/{class_id}/students/remove?student={lan}").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', confirm).group(1)
+    assert teacher.post(f"/classes/{class_id}/students/remove", data={"student": [str(lan)], "csrf_token": token}).status_code == 303
+    token = re.search(r'name="csrf_token" value="([^"]+)"', teacher.get(f"/classes/{class_id}/delete").text).group(1)
+    assert teacher.post(f"/classes/{class_id}/delete", data={"csrf_token": token}).status_code == 303
+    with app.app_context():
+        assert get_session().exec(select(Student)).all() == [] and get_session().exec(select(Classroom)).all() == []
+
+
+def test_a_teacher_deletes_a_class_with_everything_in_it(app, teacher, join):
+    class_id, code = new_class(teacher, "7A")
+    kept_id, kept_code = new_class(teacher, "7B")
+    busy_student(app, join, code, "Lan")
+    busy_student(app, join, code, "Minh")
+    busy_student(app, join, kept_code, "Hoa")
+    confirm = teacher.get(f"/classes/{class_id}/delete?lang=en")
+    assert confirm.status_code == 200 and "its 2 students are deleted" in confirm.text
+    done = teacher.post(f"/classes/{class_id}/delete?lang=en", follow_redirects=True)
+    assert "Class 7A deleted, with its students and all their answers." in done.text
+    assert teacher.get(f"/classes/{class_id}").status_code == 404
+    assert len(rows(app)) == 1  # Hoa's, in the other class
+    with app.app_context():
+        db = get_session()
+        assert [c.id for c in db.exec(select(Classroom)).all()] == [kept_id]
+        assert {a.class_id for a in db.exec(select(Assignment)).all()} == {kept_id}
+    assert app.test_client().post("/join", data={"code": code, "display_name": "Lan"}).status_code == 400
+    vi = teacher.get(f"/classes/{kept_id}/delete?lang=vi").text
+    assert "Xóa lớp 7B" in vi and "không thể khôi phục" in vi
