@@ -86,7 +86,7 @@ def test_wrong_codes_from_many_browsers_never_block_a_right_code(make_app, stora
     assert app.test_client().post("/join/continue", data={"code": "AAAA-AAAA"}).status_code == 429
 
 
-def test_one_browser_has_a_small_budget_of_wrong_codes_and_a_right_code_still_works(app, classroom, join):
+def test_one_browser_that_spent_its_budget_tries_no_code_at_all(app, classroom, join):
     _, personal = join(app, classroom["code"], "Minh")
     guesser = app.test_client()
     statuses = [post_join(guesser, f"ZZZZZ{c}", "Lan").status_code for c in "ACDEF"]
@@ -95,8 +95,9 @@ def test_one_browser_has_a_small_budget_of_wrong_codes_and_a_right_code_still_wo
     refused = post_join(guesser, "ZZZZZZ", "Lan")
     assert refused.status_code == 429 and "Too many wrong codes" in refused.text and int(refused.headers["Retry-After"]) > 0
     assert guesser.post("/join/continue", data={"code": "AAAA-AAAA"}).status_code == 429
-    assert post_join(app.test_client(), "ZZZZZZ", "Hoa").status_code == 400  # another browser is not held back
-    assert post_join(guesser, classroom["code"], "Lan").status_code == 303  # nor a right code from this one
+    # Not even a right code: a guesser cannot tell right from wrong by going on.
+    assert post_join(guesser, classroom["code"], "Lan").status_code == 429
+    assert post_join(app.test_client(), classroom["code"], "Hoa").status_code == 303  # other browsers are not held back
 
 
 def test_only_wrong_codes_count_never_a_bad_name_or_a_closed_class(make_app, storage, clock, sign_up):
@@ -113,7 +114,8 @@ def test_only_wrong_codes_count_never_a_bad_name_or_a_closed_class(make_app, sto
         closed = post_join(pupil, closed_code, "Lan")
         assert closed.status_code == 400 and "not taking new students" in closed.text
     assert [post_join(pupil, "ZZZZZZ", "Lan").status_code for _ in range(4)] == [400, 400, 400, 429]
-    assert post_join(pupil, code, "Lan").status_code == 303
+    assert post_join(pupil, code, "Lan").status_code == 429  # its own wrong codes spent this browser's budget
+    assert post_join(app.test_client(), code, "Lan").status_code == 303
 
 
 def test_the_budgets_come_back_after_their_window(make_app, clock):
@@ -124,6 +126,7 @@ def test_the_budgets_come_back_after_their_window(make_app, clock):
     assert client.post("/join/continue", data={"code": "AAAA-AAAA"}).status_code == 429
     clock.shift(2)
     assert client.post("/join/continue", data={"code": "AAAA-AAAA"}).status_code == 400
+    assert client.post("/join/continue", data={"code": "AAAA-AAAA"}).status_code == 400  # the budget came back whole
 
 
 # --- floods ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from ..web.db import get_session
 from ..web.forms import ContinueForm, JoinForm, form_status
 from ..web.i18n import COOKIE as LANGUAGE_COOKIE, remember_language
 from ..web.learner import learner_key, use_learner_key
-from ..web.limits import count_join, join_wait, wrong_guess
+from ..web.limits import browser_wait, count_join, join_wait, wrong_guess
 from ..models import Classroom
 from ..services import classes, reports
 from ..services.attempts import class_context, latest_finished_attempt
@@ -39,6 +39,8 @@ def join():
     page = "learn/students/join.html"
     if current is not None or not form.validate_on_submit():
         return render_template(page, form=form, error=None, current=current), form_status() if current is None else 200
+    if wait := browser_wait():
+        return _refused(page, form, _too_many_wrong(), wait, current=None)
     if wait := join_wait(form.code.data):
         return _refused(page, form, gettext("Many students are joining this class right now. Wait a minute, then try again."),
                         wait, current=None)
@@ -64,6 +66,8 @@ def resume():
     page = "learn/students/continue.html"
     if not form.validate_on_submit():
         return render_template(page, form=form, error=None), form_status()
+    if wait := browser_wait():
+        return _refused(page, form, _too_many_wrong(), wait)
     student = classes.student_by_reentry(get_session(), current_app.secret_key, form.code.data)
     if student:
         use_learner_key(student.learner_key)

@@ -4,13 +4,14 @@ worker shares them.
 Keys are chosen so a whole school behind one NAT address is not blocked:
 sign-in counts per account, answers per learner, joins per class code.
 
-Codes people type (/join, /join/continue) are checked first and counted
-only when wrong (`Budget.wrong_guess`): a right code always goes through, so
-one pupil's typos, or someone guessing from the same address, never lock
-out the rest of the school. Wrong codes are counted per browser (small) and
-per address (generous); joins per class code count only students who
-joined, so a browser posting a class's code over and over costs the class
-nothing. All counters go through Flask-Limiter's strategy and storage, so
+Codes people type (/join, /join/continue) are counted only when wrong
+(`wrong_guess`), per browser (small) and per address (generous). A browser
+that spent its own budget may try no code at all, right or wrong, until its
+window passes (`browser_wait`), so it cannot go on testing codes; the
+address ceiling refuses only wrong codes, so one pupil's typos, or someone
+guessing from the same address, never lock out the rest of the school.
+Joins per class code count only students who joined, so a browser posting
+a class's code over and over costs the class nothing. All counters go through Flask-Limiter's strategy and storage, so
 memory and Redis behave alike.
 """
 from __future__ import annotations
@@ -71,6 +72,12 @@ def wrong_guess() -> int:
         for name, key in counters:
             _count(name, key)
     return wait
+
+
+def browser_wait() -> int:
+    """Seconds before this browser may try a code again, after its own wrong
+    codes spent its budget; 0 when it may try now."""
+    return _spent("guess_browser", learner_key())
 
 
 def join_wait(code: str) -> int:

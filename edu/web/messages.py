@@ -21,7 +21,6 @@ MESSAGES = {
     "attempt.already_answered": _l("You have already answered this question; your first answer counts."),
     "account.password_too_short": _l("Use at least %(num)s characters for your password."),
     "account.exists": _l("An account with this email already exists. Sign in instead."),
-    "account.locked": _l("Too many failed sign-ins. This account is locked for %(num)s minutes."),
     "account.wrong_password": _l("Your current password is not right."),
     "account.invite_invalid": _l("This invite link is not valid any more. Ask your admin for a new one."),
     "account.signin_failed": _l("That email and password do not match an account, or the account is locked for %(num)s minutes after too many tries."),
