@@ -150,6 +150,7 @@ def _settings(database_url: str, content_dir: Path, config: dict) -> dict:
         "AUTO_MIGRATE": False,
         "CONTENT_DIR": content_dir,
         "PASSWORD_HASH_METHOD": FAST_HASH,
+        "BASE_URL": "https://lachan.example",
         **config,
     }
 

@@ -63,7 +63,8 @@ def test_admin_from_the_command_line_invites_a_teacher_once(password, make_app):
     admin = app.test_client()
     assert admin.post("/auth/signin", data={"email": "admin@school.example", "password": password}).status_code == 302
     link = re.search(r'<code class="invite-link">([^<]+)</code>', admin.post("/admin/invites").text).group(1)
-    path = link.split("localhost", 1)[1]
+    assert link.startswith("https://lachan.example/auth/signup/")  # the configured base, not the Host header
+    path = link.removeprefix("https://lachan.example")
     new = app.test_client()
     assert new.post(path, data={"email": "hoa@school.example", "password": password, "confirm": password}).status_code == 302
     assert app.test_client().get(path).status_code == 404  # used once

@@ -1,11 +1,12 @@
 """Admin pages: invite teachers, read the audit log."""
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint, render_template
 from flask_login import current_user
 
 from ..services import accounts
 from ..web.access import require
 from ..web.db import get_session
 from ..web.forms import EmptyForm
+from ..web.links import external_url
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -17,6 +18,6 @@ def invites():
     link = None
     if form.validate_on_submit():
         token = accounts.create_invite(get_session(), current_user)
-        link = url_for("auth.signup", token=token, _external=True)
+        link = external_url("auth.signup", token=token)
     return render_template("staff/invites.html", form=form, link=link, days=accounts.INVITE_DAYS,
                            events=accounts.audit_log(get_session()))
