@@ -69,6 +69,7 @@ def load_config(instance_path: Path) -> dict:
         "SECRET_KEY": _secret_key(instance_path),
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'edu.sqlite3'}",
         "CONTENT_DIR": content_dir(),
+        "BASE_URL": os.environ.get("EDU_BASE_URL") or "http://127.0.0.1:5000",
         "OPEN_SIGNUP": _flag("EDU_OPEN_SIGNUP"),
         "HTTPS": _flag("EDU_HTTPS"),
         "PROXY_COUNT": _count("EDU_PROXY_COUNT"),  # proxies of ours in front; 0 believes no X-Forwarded-* header

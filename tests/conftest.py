@@ -31,6 +31,7 @@ from werkzeug.serving import make_server
 
 from edu import create_app
 from edu.content import ContentError, load_library
+from edu.content.questions import Shown
 from edu.config import REPO_ROOT
 from edu.web.db import make_engine, upgrade
 from edu.web.limits import limiter
@@ -149,6 +150,7 @@ def _settings(database_url: str, content_dir: Path, config: dict) -> dict:
         "AUTO_MIGRATE": False,
         "CONTENT_DIR": content_dir,
         "PASSWORD_HASH_METHOD": FAST_HASH,
+        "BASE_URL": "https://lachan.example",
         **config,
     }
 
@@ -230,6 +232,28 @@ def _join(app, code: str, name: str):
     assert response.status_code == 303, response.text
     personal = re.search(r'class="join-code code">([A-Z0-9-]+)<', student.get("/me").text).group(1)
     return student, personal
+
+
+def _page_form(app, quiz: str, question: str, choices=(), *, seed: int = 0, positions=None, **fields) -> dict:
+    """What a quiz page's form sends for `question` with `choices` (authors' ids):
+    the page names questions, options and steps from the app's secret and the
+    attempt's seed (edu.content.questions.Shown), never by the authors' ids.
+    A question or choice the quiz does not have is sent as written: a forgery."""
+    q = app.extensions["content"].library.quizzes[quiz].question(question)
+    shown = Shown(seed, app.secret_key)
+    data = {"question": q.token(shown) if q else question, **fields}
+    if choices:
+        data["choice"] = [q.form_value(c, shown) if q and c in q.choice_ids else c
+                          for c in ([choices] if isinstance(choices, str) else choices)]
+    for step, number in (positions or {}).items():
+        data[q.field(step, shown)] = number
+    return data
+
+
+@pytest.fixture
+def page_form():
+    """page_form(app, quiz, question, choices, seed=0, positions={step: n}, **fields): the form data a page sends."""
+    return _page_form
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 
 from edu.bench.servers import gunicorn as _gunicorn
-from edu.bench.fixtures import write_single_choice_quiz
+from edu.bench.fixtures import answer_fields, write_single_choice_quiz
 
 
 def write_quiz_content(root: Path, questions: int = 20) -> Path:
@@ -31,8 +31,9 @@ def gunicorn(env: dict, workers: int = 2):
 class Student:
     """One browser: its own cookies and CSRF token, answering one question at a time."""
 
-    def __init__(self, url: str, quiz: str = "load"):
+    def __init__(self, url: str, secret: str, quiz: str = "load"):
         self.client = httpx.Client(base_url=url, timeout=30, follow_redirects=False)
+        self.secret = secret  # the server's: the page names questions and options with it
         self.quiz = quiz
         self.token = ""
 
@@ -43,8 +44,8 @@ class Student:
         assert response.status_code == 303, response.status_code
 
     def answer(self, question: str, choice: str) -> int:
-        return self.client.post(f"/quizzes/{self.quiz}/answer",
-                                data={"csrf_token": self.token, "question": question, "choice": choice}).status_code
+        return self.client.post(f"/quizzes/{self.quiz}/answer", data={
+            "csrf_token": self.token, **answer_fields(self.secret, question, choice)}).status_code
 
     def close(self) -> None:
         self.client.close()

@@ -36,10 +36,15 @@ def classroom(teacher):
     return {"id": class_id, "code": re.search(r'id="join-code">(\w+)<', page).group(1)}
 
 
-def take_quiz(student, answers):
-    student.post("/me/quizzes/first-quiz/start")
-    for question, choice in zip(("pick-one", "pick-many", "statement"), answers):
-        student.post("/me/quizzes/first-quiz/answer", data={"question": question, "choice": choice})
+@pytest.fixture
+def take_quiz(page_form):
+    """take_quiz(student, answers): the student does first-quiz as homework, answering in order."""
+    def take(student, answers):
+        student.post("/me/quizzes/first-quiz/start")
+        for question, choice in zip(("pick-one", "pick-many", "statement"), answers):
+            student.post("/me/quizzes/first-quiz/answer", data=page_form(student.application, "first-quiz", question, choice))
+
+    return take
 
 
 # --- accounts -------------------------------------------------------------------
@@ -58,7 +63,8 @@ def test_admin_from_the_command_line_invites_a_teacher_once(password, make_app):
     admin = app.test_client()
     assert admin.post("/auth/signin", data={"email": "admin@school.example", "password": password}).status_code == 302
     link = re.search(r'<code class="invite-link">([^<]+)</code>', admin.post("/admin/invites").text).group(1)
-    path = link.split("localhost", 1)[1]
+    assert link.startswith("https://lachan.example/auth/signup/")  # the configured base, not the Host header
+    path = link.removeprefix("https://lachan.example")
     new = app.test_client()
     assert new.post(path, data={"email": "hoa@school.example", "password": password, "confirm": password}).status_code == 302
     assert app.test_client().get(path).status_code == 404  # used once
@@ -162,7 +168,7 @@ def test_wrong_code_and_bad_names_change_nothing(app, classroom):
         assert get_session().exec(select(Student)).all() == []
 
 
-def test_continue_on_another_device_with_the_personal_code(app, classroom, join):
+def test_continue_on_another_device_with_the_personal_code(app, classroom, join, take_quiz):
     student, personal = join(app, classroom["code"], "Minh")
     take_quiz(student, ["b", ["x", "y"], "false"])
     other_device = app.test_client()
@@ -202,13 +208,14 @@ def test_join_sheet_has_a_server_made_qr_code(teacher, classroom):
     assert "http" not in sheet.split("<svg", 1)[1].split("</svg>")[0].replace("http://www.w3.org", "")
 
 
-def test_lesson_progress_and_results_release(app, teacher, classroom, join):
+def test_lesson_progress_and_results_release(app, teacher, classroom, join, take_quiz, page_form):
     student, _ = join(app, classroom["code"], "Khoa")
     student.get("/lessons/first-lesson")
     student.post("/lessons/first-lesson/finished")
     teacher.post(f"/classes/{classroom['id']}/release", data={"value": "hide"})
     student.post("/me/quizzes/first-quiz/start")
-    feedback = student.post("/me/quizzes/first-quiz/answer?lang=en", data={"question": "pick-one", "choice": "a"}).text
+    feedback = student.post("/me/quizzes/first-quiz/answer?lang=en",
+                            data=page_form(app, "first-quiz", "pick-one", "a")).text
     assert "Answer saved" in feedback and "A is wrong." not in feedback
     take_quiz(student, ["a", ["x"], "true"])
     assert "will share the results" in student.get("/me/quizzes/first-quiz/result?lang=en").text
@@ -219,7 +226,7 @@ def test_lesson_progress_and_results_release(app, teacher, classroom, join):
 # --- reports ---------------------------------------------------------------------------
 
 @pytest.fixture
-def class_with_work(app, classroom, join):
+def class_with_work(app, classroom, join, take_quiz):
     answers = [["a", ["x", "y"], "false"], ["b", ["x", "y"], "false"], ["b", ["x"], "true"],
                ["b", ["x", "y"], "false"], ["a", ["x"], "true"], ["b", ["x", "y"], "true"]]
     for index, (name, given) in enumerate(zip(["An", "Bình", "Chi", "Dũng", "Giang", "Hà"], answers)):
@@ -318,7 +325,7 @@ def test_students_and_strangers_never_see_teacher_pages(app, class_with_work, jo
             assert response.status_code == 302 and "/auth/signin" in response.location, url
 
 
-def test_a_student_sees_only_their_own_work(app, class_with_work, join):
+def test_a_student_sees_only_their_own_work(app, class_with_work, join, take_quiz):
     first, _ = join(app, class_with_work["code"], "Một")
     take_quiz(first, ["b", ["x", "y"], "false"])
     second, _ = join(app, class_with_work["code"], "Hai")

@@ -50,16 +50,16 @@ def test_language_switch_keeps_the_page_and_its_filters(client):
     assert 'href="/lessons/?topic=scams&amp;lang=en"' in html
 
 
-def test_language_switch_after_an_answer_points_to_a_page_not_the_post(client):
+def test_language_switch_after_an_answer_points_to_a_page_not_the_post(client, page_form):
     client.post("/quizzes/first-quiz/start")
-    html = client.post("/quizzes/first-quiz/answer", data={"question": "pick-one", "choice": "a"}).text
+    html = client.post("/quizzes/first-quiz/answer", data=page_form(client.application, "first-quiz", "pick-one", "a")).text
     assert 'href="/quizzes/first-quiz/question?lang=en"' in html
 
 
-def test_numbers_and_dates_are_formatted_for_the_language(client):
+def test_numbers_and_dates_are_formatted_for_the_language(client, page_form):
     client.post("/quizzes/first-quiz/start")
     for q, c in (("pick-one", "b"), ("pick-many", "x"), ("statement", "false")):
-        client.post("/quizzes/first-quiz/answer", data={"question": q, "choice": c})
+        client.post("/quizzes/first-quiz/answer", data=page_form(client.application, "first-quiz", q, c))
     assert re.search(r"Hoàn thành ngày \d+ tháng \d+, \d{4}", client.get("/quizzes/first-quiz/result?lang=vi").text)
     assert re.search(r"Finished on \w+ \d+, \d{4}", client.get("/quizzes/first-quiz/result?lang=en").text)
 

@@ -70,7 +70,7 @@ def stored(database_url: str) -> list[tuple[int, str, str]]:
 def test_200_students_submit_20_answers_each(served):
     """A national contest minute: every answer stored exactly once, no 5xx."""
     with gunicorn(served, workers=4) as server:
-        students = [Student(server.url) for _ in range(200)]
+        students = [Student(server.url, SECRET) for _ in range(200)]
         with ThreadPoolExecutor(max_workers=50) as pool:
             list(pool.map(Student.start, students))
 
@@ -92,7 +92,7 @@ def test_killing_a_worker_loses_no_acknowledged_answer(served):
     acknowledged: list[tuple[str, str]] = []
     under_way = threading.Event()  # set once enough answers are in: the load is on
     with gunicorn(served, workers=2) as server:
-        students = [Student(server.url) for _ in range(30)]
+        students = [Student(server.url, SECRET) for _ in range(30)]
         for student in students:
             student.start()
 
@@ -145,7 +145,7 @@ def test_app_recovers_after_postgres_restarts(tmp_path, fresh_database_url):
            "RATELIMIT_ANSWERS": "100000 per minute"}
     with gunicorn({**env, "EDU_AUTO_MIGRATE": "1"}, workers=2) as server:
         workers_before = sorted(server.worker_pids())
-        students = [Student(server.url) for _ in range(10)]
+        students = [Student(server.url, SECRET) for _ in range(10)]
         for student in students:
             student.start()
         warmed_up = threading.Barrier(len(students) + 1, timeout=TIMEOUT)

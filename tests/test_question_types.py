@@ -6,11 +6,21 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 from werkzeug.datastructures import MultiDict
 
-from edu.content.questions import TYPES, AnswerRejected, AnyQuestion, read_confidence
+from edu.content.questions import TYPES, AnswerRejected, AnyQuestion, Shown, read_confidence
 
 TEXT = {"vi": "x", "en": "x"}
 QUESTION = TypeAdapter(AnyQuestion)
 SEEDS = range(40)
+KEY = "secret"
+
+
+def shown(seed: int = 1) -> Shown:
+    return Shown(seed, KEY)
+
+
+def pick(question, *ids, seed: int = 1):
+    """The form a page sends when these options are chosen."""
+    return form(choice=[question.form_value(i, shown(seed)) for i in ids])
 SMS = {"kind": "sms", "sender": "Bank", "messages": [
     {"id": "greeting", "text": TEXT}, {"id": "ask", "text": TEXT}, {"id": "link", "text": TEXT}]}
 PAGE = {"kind": "web", "address": "bank.example", "title": TEXT, "blocks": [{"id": "body", "text": TEXT}]}
@@ -61,15 +71,15 @@ def test_every_type_is_one_registered_class():
 @pytest.mark.parametrize("chosen, right", [("b", True), ("a", False), ("c", False)])
 def test_single_is_all_or_nothing(chosen, right):
     question = choice("single", "b")
-    mark = question.score(question.read(form(choice=chosen), seed=1))
+    mark = question.score(question.read(pick(question, chosen), shown()))
     assert (mark.correct, mark.score) == (right, 1.0 if right else 0.0)
 
 
 def test_single_refuses_two_answers_and_unknown_options_and_nothing():
     question = choice("single", "b")
-    for bad, retry in ((form(choice=["a", "b"]), False), (form(choice="z"), False), (form(), True)):
+    for bad, retry in ((pick(question, "a", "b"), False), (form(choice="b"), False), (form(), True)):
         with pytest.raises(AnswerRejected) as caught:
-            question.read(bad, seed=1)
+            question.read(bad, shown())  # form(choice="b"): an author's id is not what the page sends
         assert caught.value.retry is retry
 
 
@@ -83,22 +93,29 @@ def test_single_must_have_exactly_one_right_option():
 @pytest.mark.parametrize("chosen, right", [(["a", "b"], True), (["a"], False), (["a", "b", "c"], False)])
 def test_multiple_needs_exactly_the_right_set(chosen, right):
     question = choice("multiple", "ab")
-    assert question.score(question.read(form(choice=chosen), seed=1)).correct is right
+    assert question.score(question.read(pick(question, *chosen), shown())).correct is right
 
 
 def test_best_response_takes_several_answers_only_when_several_are_right():
     assert not choice("best_response", "a").multiple
     several = choice("best_response", "ac")
-    assert several.multiple and several.score(several.read(form(choice=["c", "a"]), seed=3)).correct
+    assert several.multiple and several.score(several.read(pick(several, "c", "a", seed=3), shown(3))).correct
 
 
 def test_options_are_shuffled_per_seed_and_stable_for_one_seed():
     question = choice("single", "b")
-    orders = {tuple(o.id for o in question.presented(seed)) for seed in SEEDS}
+    orders = {tuple(o.id for o in question.presented(shown(seed))) for seed in SEEDS}
     assert len(orders) > 10  # many different orders across attempts...
-    assert all(question.presented(7) == question.presented(7) for _ in range(3))  # ...one order per attempt
-    firsts = {question.presented(seed)[0].id for seed in SEEDS}
+    assert all(question.presented(shown(7)) == question.presented(shown(7)) for _ in range(3))  # ...one per attempt
+    firsts = {question.presented(shown(seed))[0].id for seed in SEEDS}
     assert firsts == set("abcde")  # the right option is not always in one place
+
+
+def test_options_are_named_in_the_page_by_nothing_an_author_wrote():
+    question = choice("single", "b", ids="abcde")
+    names = {question.form_value(i, shown()) for i in question.choice_ids}
+    assert len(names) == 5 and not names & set("abcde") and all(n.startswith("x") for n in names)
+    assert question.token(shown()) != "q" and question.form_value("b", Shown(1, "other key")) not in names
 
 
 # --- true_false and verdict: fixed orders, the scale is the same every time ---------
@@ -106,31 +123,31 @@ def test_options_are_shuffled_per_seed_and_stable_for_one_seed():
 @pytest.mark.parametrize("answer, chosen, right", [(True, "true", True), (True, "false", False), (False, "false", True)])
 def test_true_false(answer, chosen, right):
     question = true_false(answer)
-    assert question.score(question.read(form(choice=chosen), seed=1)).correct is right
-    assert [o.id for o in question.presented(5)] == ["true", "false"]
+    assert question.score(question.read(form(choice=chosen), shown())).correct is right
+    assert [o.id for o in question.presented(shown(5))] == ["true", "false"]
 
 
 def test_verdict_not_sure_scores_nothing_and_can_be_left_out():
     question = verdict("scam")
     assert question.score(("unsure",)).score == 0 and question.score(("scam",)).correct
-    assert [o.id for o in question.presented(9)] == ["scam", "safe", "unsure"]
+    assert [o.id for o in question.presented(shown(9))] == ["scam", "safe", "unsure"]
     with pytest.raises(AnswerRejected):
-        verdict("safe", allow_unsure=False).read(form(choice="unsure"), seed=1)
+        verdict("safe", allow_unsure=False).read(form(choice="unsure"), shown())
 
 
 # --- red_flags --------------------------------------------------------------------
 
 def test_red_flags_are_named_by_position_and_scored_found_minus_wrong():
     question = red_flags("ask", "link")
-    token = {part: question.form_value(part) for part in question.mockup.part_ids()}
+    token = {part: question.form_value(part, shown()) for part in question.mockup.part_ids()}
     assert token == {"sender": "p1", "greeting": "p2", "ask": "p3", "link": "p4"}
-    assert question.score(question.read(form(choice=[token["ask"], token["link"]]), seed=1)).correct
-    assert question.score(question.read(form(choice=[token["ask"], token["greeting"]]), seed=1)).score == 0
-    assert question.score(question.read(form(choice=[token["link"]]), seed=1)).score == 0.5
+    assert question.score(question.read(form(choice=[token["ask"], token["link"]]), shown())).correct
+    assert question.score(question.read(form(choice=[token["ask"], token["greeting"]]), shown())).score == 0
+    assert question.score(question.read(form(choice=[token["link"]]), shown())).score == 0.5
     with pytest.raises(AnswerRejected):
-        question.read(form(choice="ask"), seed=1)  # an author's id is not a form value
+        question.read(form(choice="ask"), shown())  # an author's id is not a form value
     with pytest.raises(AnswerRejected) as nothing:
-        question.read(form(), seed=1)
+        question.read(form(), shown())
     assert nothing.value.retry and nothing.value.code == "answer.mark_a_part"
 
 
@@ -145,14 +162,14 @@ def test_which_is_real_sides_are_letters_in_this_attempts_order():
     question = which_is_real()
     lefts = set()
     for seed in SEEDS:
-        shown = [side.id for side in question.presented(seed)]
-        assert [question.form_value(side, seed) for side in shown] == ["a", "b"]
-        real = question.form_value("bank", seed)
-        assert question.read(form(choice=real), seed) == ("bank",)
-        lefts.add(shown[0])
+        order = [side.id for side in question.presented(shown(seed))]
+        assert [question.form_value(side, shown(seed)) for side in order] == ["a", "b"]
+        real = question.form_value("bank", shown(seed))
+        assert question.read(form(choice=real), shown(seed)) == ("bank",)
+        lefts.add(order[0])
     assert lefts == {"copy", "bank"}  # the genuine one is sometimes left, sometimes right
     with pytest.raises(AnswerRejected):
-        question.read(form(choice="bank"), seed=1)
+        question.read(form(choice="bank"), shown())
 
 
 def test_which_is_real_needs_exactly_one_genuine_side():
@@ -163,17 +180,22 @@ def test_which_is_real_needs_exactly_one_genuine_side():
 
 # --- ordering -------------------------------------------------------------------------
 
+def numbered(question, **positions):
+    return form(**{question.field(step, shown()): n for step, n in positions.items()})
+
+
 def test_ordering_reads_positions_and_scores_steps_in_place():
     question = ordering()
-    right = question.read(form(**{"position-stop": "1", "position-call": "2", "position-keep": "3", "position-tell": "4"}), 1)
+    right = question.read(numbered(question, stop="1", call="2", keep="3", tell="4"), shown())
     assert right == ("stop", "call", "keep", "tell") and question.score(right).correct
-    swapped = question.read(form(**{"position-stop": "1", "position-call": "2", "position-keep": "4", "position-tell": "3"}), 1)
+    swapped = question.read(numbered(question, stop="1", call="2", keep="4", tell="3"), shown())
     assert question.score(swapped).score == 0.5
+    assert not any("stop" in name for name in numbered(question, stop="1"))  # step ids stay off the page
 
 
 def test_ordering_is_never_shown_in_the_right_order():
     question = ordering()
-    orders = {tuple(s.id for s in question.presented(seed)) for seed in SEEDS}
+    orders = {tuple(s.id for s in question.presented(shown(seed))) for seed in SEEDS}
     assert question.correct_order not in orders and len(orders) > 5
 
 
@@ -182,9 +204,10 @@ def test_ordering_is_never_shown_in_the_right_order():
     (("1", "x", "3", "4"), False), (("1", "²", "3", "4"), False),
 ])
 def test_bad_orderings_are_refused(positions, retry):
-    fields = {f"position-{step}": value for step, value in zip(("stop", "call", "keep", "tell"), positions)}
+    question = ordering()
+    fields = dict(zip(("stop", "call", "keep", "tell"), positions))
     with pytest.raises(AnswerRejected) as caught:
-        ordering().read(form(**fields), seed=1)
+        question.read(numbered(question, **fields), shown())
     assert caught.value.retry is retry
 
 

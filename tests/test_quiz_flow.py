@@ -12,8 +12,14 @@ QUIZ = "/quizzes/first-quiz"
 PANEL = {"HX-Request": "true", "HX-Target": "quiz-panel"}
 
 
-def answer(client, question, *choices, headers=None):
-    return client.post(f"{QUIZ}/answer", data={"question": question, "choice": list(choices)}, headers=headers or {})
+@pytest.fixture
+def answer(page_form):
+    """answer(client, question, *choices, headers=None): post an answer as the page names it."""
+    def post(client, question, *choices, headers=None):
+        data = page_form(client.application, "first-quiz", question, list(choices))
+        return client.post(f"{QUIZ}/answer", data=data, headers=headers or {})
+
+    return post
 
 
 def stored_answers(app):
@@ -34,7 +40,7 @@ def test_question_page_shows_no_answer_key(started):
     assert "correct" not in html.lower()
 
 
-def test_whole_quiz_scores_on_the_server(started, app):
+def test_whole_quiz_scores_on_the_server(started, app, answer):
     first = answer(started, "pick-one", "a")
     assert first.status_code == 200
     assert "Not quite" in first.text or "Chưa đúng" in first.text
@@ -52,7 +58,7 @@ def test_whole_quiz_scores_on_the_server(started, app):
         assert (attempt.score, attempt.max_score) == (2, 3) and attempt.finished_at is not None
 
 
-def test_htmx_gets_only_the_panel(started):
+def test_htmx_gets_only_the_panel(started, answer):
     partial = answer(started, "pick-one", "b", headers=PANEL)
     assert partial.text.lstrip().startswith('<section id="quiz-panel"')
     assert "<html" not in partial.text
@@ -62,14 +68,14 @@ def test_htmx_gets_only_the_panel(started):
     assert "<html" in full.text
 
 
-def test_double_submit_counts_once(started, app):
+def test_double_submit_counts_once(started, app, answer):
     assert answer(started, "pick-one", "b").status_code == 200
     again = answer(started, "pick-one", "b")
     assert again.status_code == 200
     assert len(stored_answers(app)) == 1
 
 
-def test_changing_an_answer_is_refused_and_changes_nothing(started, app):
+def test_changing_an_answer_is_refused_and_changes_nothing(started, app, answer):
     answer(started, "pick-one", "a")
     changed = answer(started, "pick-one", "b", headers={"Accept-Language": "en"})
     assert changed.status_code == 400
@@ -84,27 +90,27 @@ def test_changing_an_answer_is_refused_and_changes_nothing(started, app):
     ("pick-one", ["a", "b"], "takes only one answer"),
     ("pick-one", [], "Choose an answer before checking it."),
 ])
-def test_forged_answers_get_400_and_store_nothing(started, app, question, choices, message):
+def test_forged_answers_get_400_and_store_nothing(started, app, question, choices, message, answer):
     response = answer(started, question, *choices, headers={"Accept-Language": "en"})
     assert response.status_code == 400
     assert message in html.unescape(response.text)
     assert stored_answers(app) == []
 
 
-def test_forged_answer_errors_are_translated(started):
+def test_forged_answer_errors_are_translated(started, answer):
     response = answer(started, "pick-one", "zzz", headers={"Accept-Language": "vi"})
     assert response.status_code == 400
     assert "Đáp án này không có trong câu hỏi." in response.text
 
 
-def test_answer_without_starting_is_refused(client, app):
+def test_answer_without_starting_is_refused(client, app, answer):
     response = answer(client, "pick-one", "a", headers={"Accept-Language": "en"})
     assert response.status_code == 400
     assert "Start the quiz before answering." in response.text
     assert stored_answers(app) == []
 
 
-def test_answer_after_the_end_is_refused(started, app):
+def test_answer_after_the_end_is_refused(started, app, answer):
     for q, c in (("pick-one", "b"), ("pick-many", "x"), ("statement", "true")):
         answer(started, q, c)
     late = answer(started, "statement", "false", headers={"Accept-Language": "en"})
@@ -113,7 +119,7 @@ def test_answer_after_the_end_is_refused(started, app):
     assert len(stored_answers(app)) == 3
 
 
-def test_resending_the_last_answer_after_the_end_shows_it_again(started, app):
+def test_resending_the_last_answer_after_the_end_shows_it_again(started, app, answer):
     for q, c in (("pick-one", "b"), ("pick-many", "x"), ("statement", "true")):
         answer(started, q, c)
     again = answer(started, "statement", "true", headers={"Accept-Language": "en"})
@@ -121,7 +127,7 @@ def test_resending_the_last_answer_after_the_end_shows_it_again(started, app):
     assert len(stored_answers(app)) == 3
 
 
-def test_answers_to_questions_the_quiz_no_longer_has_do_not_finish_it(started, app):
+def test_answers_to_questions_the_quiz_no_longer_has_do_not_finish_it(started, app, answer):
     """Content can change mid-attempt: only answers to the quiz's current
     questions count towards finishing it."""
     with app.app_context():
@@ -139,7 +145,7 @@ def test_answers_to_questions_the_quiz_no_longer_has_do_not_finish_it(started, a
         assert attempt.finished_at is not None and attempt.score == 3  # the removed question's mark is not added
 
 
-def test_a_returning_student_resumes(started):
+def test_a_returning_student_resumes(started, answer):
     answer(started, "pick-one", "b")
     intro = started.get(f"{QUIZ}?lang=en").text
     assert "You have answered 1 of 3 questions." in intro
@@ -149,13 +155,13 @@ def test_a_returning_student_resumes(started):
     assert "Choose X and Y." in started.get(f"{QUIZ}/question?lang=en").text
 
 
-def test_start_over_begins_a_new_attempt(started, app):
+def test_start_over_begins_a_new_attempt(started, app, answer):
     answer(started, "pick-one", "b")
     started.post(f"{QUIZ}/start", data={"restart": "1"})
     assert "Choose B." in started.get(f"{QUIZ}/question?lang=en").text
 
 
-def test_attempts_belong_to_their_browser(started, app):
+def test_attempts_belong_to_their_browser(started, app, answer):
     answer(started, "pick-one", "b")
     stranger = app.test_client()
     assert stranger.get(f"{QUIZ}/question").status_code == 303

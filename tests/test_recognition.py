@@ -69,45 +69,51 @@ def test_unknown_mockup_kind_and_duplicate_parts(content, problems):
 
 # --- over HTTP -------------------------------------------------------------
 
+# (question, chosen ids, other fields); "real-site" is answered with the genuine side.
 ANSWERS = [
-    ("bank-sms", {"choice": "scam", "confidence": "100"}),
-    ("school-email", {"choice": "unsure"}),
-    ("friend-chat", {"choice": ["p3", "p4"], "confidence": "100"}),
-    ("police-call", {"choice": "hang-up"}),
-    ("fan-page", {"choice": ["check"]}),
-    ("real-site", {"choice": "b"}),
-    ("after-scam", {"position-stop": "1", "position-bank": "2", "position-evidence": "4", "position-report": "3"}),
+    ("bank-sms", ["scam"], {"confidence": "100"}),
+    ("school-email", ["unsure"], {}),
+    ("friend-chat", ["call", "ask"], {"confidence": "100"}),
+    ("police-call", ["hang-up"], {}),
+    ("fan-page", ["check"], {}),
+    ("real-site", ["real"], {}),
+    ("after-scam", [], {"positions": {"stop": "1", "bank": "2", "evidence": "4", "report": "3"}}),
 ]
 
 
-def test_question_pages_hold_no_answer_key(client):
+def attempt_seed(app) -> int:
+    with app.app_context():
+        return get_session().exec(select(QuizAttempt.seed).order_by(QuizAttempt.id.desc())).first()
+
+
+def test_question_pages_hold_no_answer_key(client, app, page_form):
     client.post(f"{URL}/start")
-    for question_id, data in ANSWERS:
+    seed = attempt_seed(app)
+    for question_id, chosen, fields in ANSWERS:
         page = html.unescape(client.get(f"{URL}/question?lang=en").text)
         assert 'class="clue-list"' not in page and "part-red" not in page
         for secret in ("Banks do not send verification links.", "A lock threat", "The school's own domain",
                        "An urgent loan.", "Worth doing.", "A fake domain.", "A bank can stop a transfer"):
             assert secret not in page
-        assert 'value="real"' not in page and 'value="fake"' not in page
-        client.post(f"{URL}/answer", data={"question": question_id, **data})
+        # No id an author wrote reaches the page: not the question's, an option's, a side's or a step's.
+        question = client.application.extensions["content"].library.quizzes["recognition"].question(question_id)
+        # (Red-flag parts are named p1, p2... and verdicts by their visible labels.)
+        options = [] if question.type == "red_flags" else question.choice_ids
+        authored = {question.id, *options} - {"scam", "safe", "unsure", "true", "false"}
+        for name in authored:
+            assert f'"{name}"' not in page and f'-{name}"' not in page, name
+        client.post(f"{URL}/answer", data=page_form(app, "recognition", question_id, chosen, seed=seed, **fields))
 
 
-def genuine_side(app, quiz) -> str:
-    """The letter the open attempt shows the genuine side under: sides are shuffled per attempt."""
-    with app.app_context():
-        seed = get_session().exec(select(QuizAttempt.seed).order_by(QuizAttempt.id.desc())).first()
-    return quiz.question("real-site").form_value("real", seed)
-
-
-def test_whole_recognition_quiz_over_http(client, app, quiz):
+def test_whole_recognition_quiz_over_http(client, app, page_form):
     client.post(f"{URL}/start")
-    real = genuine_side(app, quiz)
-    for question_id, data in ANSWERS:
-        data = {"choice": real} if question_id == "real-site" else data
-        response = client.post(f"{URL}/answer", data={"question": question_id, **data}, headers={"Accept-Language": "en"})
+    seed = attempt_seed(app)
+    for question_id, chosen, fields in ANSWERS:
+        data = page_form(app, "recognition", question_id, chosen, seed=seed, **fields)
+        response = client.post(f"{URL}/answer", data=data, headers={"Accept-Language": "en"})
         assert response.status_code == 200, response.text
-    feedback = client.post(f"{URL}/answer", data={"question": "bank-sms", "choice": "scam", "confidence": "100"})
-    assert feedback.status_code == 200  # the same answer again: counted once
+    again = page_form(app, "recognition", "bank-sms", ["scam"], seed=seed, confidence="100")
+    assert client.post(f"{URL}/answer", data=again).status_code == 200  # the same answer again: counted once
     result = html.unescape(client.get(f"{URL}/result?lang=en").text)
     # 1 + 0 (not sure) + 1 + 1 + 0 + 1 + 0.5
     assert re.search(r'class="score-value">4.5/7<', result)
@@ -120,11 +126,12 @@ def test_whole_recognition_quiz_over_http(client, app, quiz):
     assert stored["after-scam"].choice == "stop,bank,report,evidence"
 
 
-def test_red_flags_with_nothing_marked_can_be_retried(client):
+def test_red_flags_with_nothing_marked_can_be_retried(client, app, page_form):
     client.post(f"{URL}/start")
-    client.post(f"{URL}/answer", data={"question": "bank-sms", "choice": "scam"})
-    client.post(f"{URL}/answer", data={"question": "school-email", "choice": "safe"})
-    response = client.post(f"{URL}/answer", data={"question": "friend-chat"}, headers={"Accept-Language": "vi"})
+    client.post(f"{URL}/answer", data=page_form(app, "recognition", "bank-sms", "scam"))
+    client.post(f"{URL}/answer", data=page_form(app, "recognition", "school-email", "safe"))
+    response = client.post(f"{URL}/answer", data=page_form(app, "recognition", "friend-chat"),
+                           headers={"Accept-Language": "vi"})
     assert response.status_code == 400
     assert "Hãy đánh dấu ít nhất một phần" in response.text
     assert 'name="choice" value="p1"' in response.text  # the question again, to retry

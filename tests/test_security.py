@@ -57,7 +57,7 @@ SQL = ["' OR '1'='1", "'; DROP TABLE student; --", '" OR ""="', "1; SELECT pg_sl
 
 
 @pytest.mark.parametrize("evil", SQL)
-def test_sql_injection_strings_in_every_form_field_are_just_text(make_app, sign_up, password, evil):
+def test_sql_injection_strings_in_every_form_field_are_just_text(make_app, sign_up, password, evil, page_form):
     app = make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
     teacher = sign_up(app, "t@school.example")
     stranger = app.test_client()
@@ -69,7 +69,7 @@ def test_sql_injection_strings_in_every_form_field_are_just_text(make_app, sign_
     assert stranger.post("/join", data={"code": evil, "display_name": evil}).status_code == 400
     assert stranger.post("/join/continue", data={"code": evil}).status_code == 400
     stranger.post("/quizzes/first-quiz/start")
-    assert stranger.post("/quizzes/first-quiz/answer", data={"question": evil, "choice": evil}).status_code == 400
+    assert stranger.post("/quizzes/first-quiz/answer", data=page_form(stranger.application, "first-quiz", evil, evil)).status_code == 400
     assert stranger.get(f"/lessons/?topic={evil}&audience={evil}").status_code == 200
     code = re.search(r'id="join-code">(\w+)<', teacher.get(class_url).text).group(1)
     joined = app.test_client().post("/join", data={"code": code, "display_name": evil})
@@ -120,19 +120,19 @@ def test_wrong_codes_are_limited_per_address_and_release(make_app, clock):
     assert client.post("/join/continue", data={"code": "AAAA-AAAA"}).status_code == 400
 
 
-def test_answers_are_limited_per_learner_not_per_address(make_app, clock):
+def test_answers_are_limited_per_learner_not_per_address(make_app, clock, page_form):
     app = make_app(WTF_CSRF_ENABLED=False, RATELIMIT_ANSWERS="3 per minute")
     first, second = app.test_client(), app.test_client()
     for client in (first, second):
         client.post("/quizzes/first-quiz/start")
-    statuses = [first.post("/quizzes/first-quiz/answer", data={"question": "pick-one", "choice": "a"}).status_code
+    statuses = [first.post("/quizzes/first-quiz/answer", data=page_form(first.application, "first-quiz", "pick-one", "a")).status_code
                 for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
-    assert second.post("/quizzes/first-quiz/answer", data={"question": "pick-one", "choice": "b"}).status_code == 200
+    assert second.post("/quizzes/first-quiz/answer", data=page_form(second.application, "first-quiz", "pick-one", "b")).status_code == 200
     clock.shift(59)
-    assert first.post("/quizzes/first-quiz/answer", data={"question": "pick-one", "choice": "a"}).status_code == 429
+    assert first.post("/quizzes/first-quiz/answer", data=page_form(first.application, "first-quiz", "pick-one", "a")).status_code == 429
     clock.shift(2)
-    assert first.post("/quizzes/first-quiz/answer", data={"question": "pick-one", "choice": "a"}).status_code == 200
+    assert first.post("/quizzes/first-quiz/answer", data=page_form(first.application, "first-quiz", "pick-one", "a")).status_code == 200
 
 
 def test_repeated_failures_lock_the_account(make_app, sign_up, password):

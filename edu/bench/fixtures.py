@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from ..content.questions import Shown
 from ..models import Assignment, QuizAnswer, QuizAttempt, Student, utcnow
 from ..services import accounts, classes, codes
 from ..web.db import get_session
@@ -68,3 +69,10 @@ def write_single_choice_quiz(path: Path, questions: int) -> None:
          "options": [{"id": o, "text": text, "explanation": text, "correct": o == "a"} for o in "abc"]}
         for n in range(questions)]}
     path.write_text(yaml.safe_dump(quiz, allow_unicode=True), encoding="utf-8")
+
+
+def answer_fields(secret: str, question_id: str, choice: str) -> dict:
+    """The form fields a page sends for one single-choice answer (see Shown):
+    load clients compute them as the page would, from the server's secret."""
+    shown = Shown(0, secret)
+    return {"question": shown.name(question_id), "choice": shown.name(question_id, choice)}

@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .fixtures import seed, write_content, write_single_choice_quiz
+from .fixtures import answer_fields, seed, write_content, write_single_choice_quiz
 from .servers import POSTGRES_URL, create_postgres_schema, drop_schema, ensure_wrk, gunicorn
 
 ANSWER_QUESTIONS = 60
@@ -57,6 +57,7 @@ def teacher_cookie(url: str) -> str:
 
 ANSWER_SCRIPT = """
 local sessions = {%s}
+local names = {%s}
 local questions = %d
 local threads, counter, offset = 0, 0, 0
 function setup(thread) thread:set("offset", threads); threads = threads + 1 end
@@ -68,7 +69,7 @@ request = function()
   counter = counter + 1
   local s = sessions[(i %% #sessions) + 1]
   local q = math.floor(i / #sessions) %% questions
-  local body = "csrf_token=" .. s[2] .. "&question=q" .. q .. "&choice=a"
+  local body = "csrf_token=" .. s[2] .. "&question=" .. names[q + 1][1] .. "&choice=" .. names[q + 1][2]
   return wrk.format("POST", "/quizzes/bench-answers/answer",
     {["Cookie"] = s[1], ["Content-Type"] = "application/x-www-form-urlencoded",
      ["HX-Request"] = "true", ["HX-Target"] = "quiz-panel"}, body)
@@ -141,7 +142,10 @@ def measure_app(wrk: str, name: str, database_url: str, seconds: int, folder: Pa
         for label, (path, cookie, script) in pages.items():
             results[label] = run_wrk(wrk, url + path, seconds, script) | {"kb": page_weight(url, path, cookie)}
         sessions = ", ".join(f'{{"{c}", "{t}"}}' for c, t in students[1:])
-        results["answer submission"] = run_wrk(wrk, url + "/", seconds, ANSWER_SCRIPT % (sessions, ANSWER_QUESTIONS))
+        fields = (answer_fields("bench", f"q{n}", "a") for n in range(ANSWER_QUESTIONS))
+        names = ", ".join(f'{{"{f["question"]}", "{f["choice"]}"}}' for f in fields)
+        results["answer submission"] = run_wrk(wrk, url + "/", seconds,
+                                               ANSWER_SCRIPT % (sessions, names, ANSWER_QUESTIONS))
         results["answer submission"]["kb"] = None
     return results
 

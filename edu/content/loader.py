@@ -13,39 +13,13 @@ from typing import Callable
 import yaml
 from pydantic import ValidationError
 
+from .problems import ContentError, Problem
+from .files import FAILED, MAX_DEPTH, MAX_LESSON_BYTES, MAX_QUIZ_BYTES, TooDeep, safe_load, split_front_matter, yaml_problem
 from .markdown import render_document
 from .mockups import MOCKUP_KINDS
 from .models import LANGUAGES, QUESTION_TYPES, SLUG_PATTERN, SHARED_LESSON_FIELDS, Lesson, LessonMeta, LessonText, Quiz
 
-# The safe loader, in libyaml's C version when PyYAML was built with it: the
-# same safe subset of YAML, about eight times faster on a content folder.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _safe_load(text: str):
-    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 (a safe loader, never yaml.Loader)
-
-
 LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}: {self.field}" if self.field else self.file
-        return f"{where}: {self.message}"
-
-
-class ContentError(Exception):
-    """The content folder has problems; the app must not serve it."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 @dataclass
@@ -102,23 +76,6 @@ def _validation_problems(file: str, exc: ValidationError, prefix: str = "") -> l
             path = f"{prefix}.{path}" if path else prefix
         problems.append(Problem(file, path, _message(error)))
     return problems
-
-
-def _yaml_problem(file: str, exc: yaml.YAMLError, line_offset: int = 0) -> Problem:
-    mark = getattr(exc, "problem_mark", None)
-    where = f"line {mark.line + 1 + line_offset}" if mark else ""
-    reason = getattr(exc, "problem", None) or str(exc)
-    return Problem(file, where, f"invalid YAML: {reason}")
-
-
-def _split_front_matter(text: str) -> tuple[str, str] | None:
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        return None
-    for end in range(1, len(lines)):
-        if lines[end].strip() == "---":
-            return "".join(lines[1:end]), "".join(lines[end + 1:])
-    return None
 
 
 class _Loader:
@@ -188,21 +145,39 @@ class _Loader:
                 self.problem(folder / "en.md", name, f"differs from vi.md ({values['en']!r} vs {values['vi']!r}); it must be the same in both languages")
         self.library.lessons[folder.name] = Lesson(slug=folder.name, texts=texts)
 
-    def load_lesson_text(self, path: Path, folder: Path, lang: str) -> LessonText | None:
+    def read(self, path: Path, limit: int) -> str | None:
+        """The file's text, or None with the problem recorded."""
+        size = path.stat().st_size
+        if size > limit:
+            self.problem(path, "", f"is {size:,} bytes; the limit is {limit:,} (split it into smaller files)")
+            return None
         try:
-            raw = path.read_text(encoding="utf-8")
+            return path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             self.problem(path, "", "is not UTF-8 text")
             return None
-        parts = _split_front_matter(raw)
+
+    def parse(self, path: Path, text: str, line_offset: int = 0):
+        """The YAML in `text`, or FAILED with the problem recorded."""
+        try:
+            return safe_load(text)
+        except yaml.YAMLError as exc:
+            self.problems.append(yaml_problem(self.rel(path), exc, line_offset))
+        except TooDeep:
+            self.problem(path, "", f"nests deeper than {MAX_DEPTH} levels")
+        return FAILED
+
+    def load_lesson_text(self, path: Path, folder: Path, lang: str) -> LessonText | None:
+        raw = self.read(path, MAX_LESSON_BYTES)
+        if raw is None:
+            return None
+        parts = split_front_matter(raw)
         if parts is None:
             self.problem(path, "", "must start with front matter between two '---' lines")
             return None
         front, body = parts
-        try:
-            data = _safe_load(front)
-        except yaml.YAMLError as exc:
-            self.problems.append(_yaml_problem(self.rel(path), exc, line_offset=1))
+        data = self.parse(path, front, line_offset=1)
+        if data is FAILED:
             return None
         if not isinstance(data, dict):
             self.problem(path, "front matter", "must be a set of 'field: value' lines")
@@ -231,13 +206,11 @@ class _Loader:
         self.quiz_files.add(path.stem)
         if not self._check_name(path, path.stem):
             return
-        try:
-            data = _safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            self.problems.append(_yaml_problem(self.rel(path), exc))
+        raw = self.read(path, MAX_QUIZ_BYTES)
+        if raw is None:
             return
-        except UnicodeDecodeError:
-            self.problem(path, "", "is not UTF-8 text")
+        data = self.parse(path, raw)
+        if data is FAILED:
             return
         if not isinstance(data, dict):
             self.problem(path, "", "must be a set of 'field: value' lines")

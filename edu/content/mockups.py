@@ -153,7 +153,7 @@ class SocialMockup(_Mockup):
     handle: Address
     verified: bool = False
     joined: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = None
-    followers: int | None = Field(None, ge=0)
+    followers: int | None = Field(None, ge=0, le=10**10)  # more than any real account has
     bio: LangText | None = None
     posts: list[Post] = []
 

@@ -39,6 +39,10 @@ class Quiz(Strict):
     def question(self, question_id: str):
         return next((q for q in self.questions if q.id == question_id), None)
 
+    def question_named(self, token: str, shown):
+        """The question a page called `token` (see Shown), or None."""
+        return next((q for q in self.questions if q.token(shown) == token), None)
+
     @property
     def question_ids(self) -> list[str]:
         return [q.id for q in self.questions]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 
 from ..content import Quiz
@@ -62,14 +62,19 @@ def _wants_panel() -> bool:
     return bool(htmx) and htmx.target == PANEL_ID
 
 
+def _number(quiz: Quiz, question) -> int | None:
+    return quiz.questions.index(question) + 1 if question is not None else None
+
+
 def render_panel(quiz: Quiz, attempt, status: int = 200, **panel):
     """The quiz panel alone for htmx, or inside its full page."""
     template = "learn/quizzes/_panel.html" if _wants_panel() else "learn/quizzes/question.html"
-    response = render_template(template, quiz=quiz, attempt=attempt, panel_id=PANEL_ID, **panel)
+    shown = attempts.shown(attempt, current_app.secret_key) if attempt else None
+    response = render_template(template, quiz=quiz, attempt=attempt, shown=shown, panel_id=PANEL_ID, **panel)
     return response, status, {"Vary": "HX-Request, HX-Target", "Cache-Control": "no-store"}
 
 
-def _refused(taking: Taking, rejected: AnswerRejected, question, number: int | None):
+def _refused(taking: Taking, rejected: AnswerRejected):
     """With htmx the message goes beside the form, which keeps the student's
     choice; without it the page comes back with the question and the message
     (or, when the answer cannot be retried, the reason and a way back)."""
@@ -77,9 +82,12 @@ def _refused(taking: Taking, rejected: AnswerRejected, question, number: int | N
     if _wants_panel():
         link = None if rejected.retry else (quiz_url("show", taking.quiz.slug), gettext("Back to the quiz"))
         return htmx_error(message, 400, link)
-    attempt = attempts.latest_attempt(get_session(), learner_key(), taking.quiz, taking.context)
-    if rejected.retry and question is not None and attempt is not None:
-        return render_panel(taking.quiz, attempt, 400, question=question, number=number, error=message,
+    quiz = taking.quiz
+    attempt = attempts.latest_attempt(get_session(), learner_key(), quiz, taking.context)
+    question = quiz.question_named(request.form.get("question", ""),
+                                   attempts.shown(attempt, current_app.secret_key)) if attempt else None
+    if rejected.retry and question is not None:
+        return render_panel(quiz, attempt, 400, question=question, number=_number(quiz, question), error=message,
                             submitted=request.form)
     return render_panel(taking.quiz, attempt, 400, rejection=message)
 
@@ -131,16 +139,14 @@ def answer(slug):
     taking = _taking(slug)
     g.page_url = quiz_url("question", slug)
     quiz = taking.quiz
-    question_id = request.form.get("question", "")
-    question = quiz.question(question_id)
-    number = quiz.questions.index(question) + 1 if question else None
     try:
-        attempt, stored = attempts.record_answer(get_session(), learner_key(), quiz, taking.context, question_id,
-                                                 request.form)
+        recorded = attempts.record_answer(get_session(), learner_key(), quiz, taking.context, request.form,
+                                          current_app.secret_key)
     except AnswerRejected as rejected:
-        return _refused(taking, rejected, question, number)
-    return render_panel(quiz, attempt, question=question, number=number, feedback=stored,
-                        finished=attempt.finished_at is not None, hidden=taking.hide_results)
+        return _refused(taking, rejected)
+    return render_panel(quiz, recorded.attempt, question=recorded.question, number=_number(quiz, recorded.question),
+                        feedback=recorded.answer, finished=recorded.attempt.finished_at is not None,
+                        hidden=taking.hide_results)
 
 
 @bp.get("/<slug>/result")
@@ -158,7 +164,8 @@ def result(slug):
     library = current_library()
     confidence = results.confidence_summary(answers)
     return render_template(
-        "learn/quizzes/result.html", quiz=quiz, attempt=attempt, reviewed=results.review(quiz, answers),
+        "learn/quizzes/result.html", quiz=quiz, attempt=attempt, shown=attempts.shown(attempt, current_app.secret_key),
+        reviewed=results.review(quiz, answers),
         missed_lessons=[library.lessons[s] for s in missed], related_lessons=[library.lessons[s] for s in related],
         confidence=confidence, overconfident=any(r.level == 100 and r.right < r.answered for r in confidence),
         unsure=results.unsure_count(answers),

@@ -21,7 +21,7 @@ from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, select
 
 from ..content import Quiz
-from ..content.questions import AnswerRejected, read_confidence
+from ..content.questions import AnswerRejected, Shown, read_confidence
 from ..models import QuizAnswer, QuizAttempt, utcnow
 from .sql import insert_once
 
@@ -102,27 +102,41 @@ def _stored_answer(db: Session, attempt: QuizAttempt, question_id: str) -> QuizA
     return db.exec(_ANSWER, params={"attempt": attempt.id, "question": question_id}).first()
 
 
-def record_answer(db: Session, learner: str, quiz: Quiz, context: Context, question_id: str,
-                  form: Mapping) -> tuple[QuizAttempt, QuizAnswer]:
+def shown(attempt: QuizAttempt, key: str) -> Shown:
+    """How this attempt's page shows the quiz; `key` is the app's secret."""
+    return Shown(attempt.seed, key)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    attempt: QuizAttempt
+    question: object
+    answer: QuizAnswer
+
+
+def record_answer(db: Session, learner: str, quiz: Quiz, context: Context, form: Mapping, key: str) -> Recorded:
     """Score and store one answer; finish the attempt after the last one.
 
+    The form names its question and choices as the page did (see Shown).
     Sending the same answer again (a reload, a double click) returns the
     stored answer and counts nothing twice.
     """
     attempt = latest_attempt(db, learner, quiz, context)
     if attempt is None:
         raise AnswerRejected("attempt.not_started")
-    question = quiz.question(question_id)
+    seen = shown(attempt, key)
+    question = quiz.question_named(form.get("question", ""), seen)
     if question is None:
         raise AnswerRejected("attempt.unknown_question")
-    chosen = question.read(form, attempt.seed)
+    question_id = question.id
+    chosen = question.read(form, seen)
     confidence = read_confidence(form) if quiz.asks_confidence(question) else None
     encoded = ",".join(chosen)
 
     if attempt.finished_at is not None:
         stored = _stored_answer(db, attempt, question_id)
         if stored and stored.choice == encoded:
-            return attempt, stored
+            return Recorded(attempt, question, stored)
         raise AnswerRejected("attempt.finished")
 
     mark = question.score(chosen)
@@ -134,11 +148,11 @@ def record_answer(db: Session, learner: str, quiz: Quiz, context: Context, quest
         stored = _stored_answer(db, attempt, question_id)
         if stored.choice != answer.choice:
             raise AnswerRejected("attempt.already_answered")
-        return attempt, stored
+        return Recorded(attempt, question, stored)
 
     answered, score = db.exec(_TALLY, params={"attempt": attempt.id, "questions": quiz.question_ids}).one()
     if answered == len(quiz.questions):
         attempt.finished_at = utcnow()
         attempt.score = score
         db.add(attempt)
-    return attempt, answer
+    return Recorded(attempt, question, answer)

@@ -8,6 +8,7 @@ from ..services.errors import AccountError
 from ..web.access import require
 from ..web.db import get_session
 from ..web.forms import EmptyForm
+from ..web.links import external_url
 from ..web.messages import message_for
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -20,7 +21,7 @@ def invites():
     link = None
     if form.validate_on_submit():
         token = accounts.create_invite(get_session(), current_user)
-        link = url_for("auth.signup", token=token, _external=True)
+        link = external_url("auth.signup", token=token)
     return render_template("staff/invites.html", form=form, link=link, days=accounts.INVITE_DAYS,
                            events=accounts.audit_log(get_session()))
 

@@ -13,6 +13,7 @@ from ..web.content import current_library
 from ..web.access import owned_class, require
 from ..web.db import get_session
 from ..web.forms import AssignForm, ClassForm, EmptyForm, StudentsForm, form_status
+from ..web.links import external_url
 from ..web.i18n import current_language
 from ..services import classes, erasure
 
@@ -136,7 +137,7 @@ def student_code(class_id, student_id):
 def join_sheet(class_id):
     """A printable sheet: the code, the address and a QR code made here, on the server."""
     classroom = owned_class(class_id)
-    join_url = url_for("students.join", code=classroom.join_code, _external=True)
+    join_url = external_url("students.join", code=classroom.join_code)
     qr = segno.make(join_url, error="m").svg_inline(scale=8, dark="#000", title=gettext("QR code to join the class"))
     return render_template("teach/classes/join_sheet.html", classroom=classroom, join_url=join_url, qr=Markup(qr))
 

@@ -6,7 +6,7 @@ from flask import Flask
 
 from ..content import ContentError, ContentStore
 from ..services import accounts
-from . import access, db, errors, i18n, security, templating
+from . import access, db, errors, i18n, inputs, security, templating
 from .extensions import csrf, htmx, login_manager
 from .limits import limiter
 
@@ -20,6 +20,7 @@ class InvalidContent(SystemExit):
 
 def init_app(app: Flask) -> None:
     accounts.use_hash_method(app.config["PASSWORD_HASH_METHOD"])  # process-wide: see services/accounts.py
+    inputs.init_app(app)
     i18n.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)

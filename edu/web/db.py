@@ -8,10 +8,16 @@ what a refusal must record (a failed sign-in) is committed with it.
 """
 from __future__ import annotations
 
+import fcntl
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
 from alembic import command
 from alembic.config import Config
 from flask import Flask, current_app, g
-from sqlalchemy import event
+from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
 from .. import models  # noqa: F401  (registers the tables)
@@ -28,12 +34,23 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.close()
 
 
+def _sqlite_file(url: str) -> Path | None:
+    database = make_url(url).database
+    return Path(database) if database and database != ":memory:" else None
+
+
 def make_engine(url: str):
+    """The engine. Its errors never carry statement parameters into logs:
+    those are children's names, codes and emails."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        path = _sqlite_file(url)
+        if path is not None and not path.exists():
+            # Readable by its owner only; SQLite gives its -wal and -shm files the same mode.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def get_session() -> Session:
@@ -62,9 +79,24 @@ def alembic_config(connection=None) -> Config:
     return config
 
 
+@contextmanager
+def _migration_lock(engine):
+    """One process migrates at a time: gunicorn workers started without
+    --preload each create the app, and two migrating at once would collide."""
+    path = _sqlite_file(str(engine.url)) if engine.dialect.name == "sqlite" else None
+    if path is None:
+        yield
+        return
+    with open(f"{path}.migrate-lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def upgrade(engine) -> None:
     """Bring the schema to the newest migration."""
-    with engine.begin() as connection:
+    with _migration_lock(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(7164328)"))  # the same, across servers
         command.upgrade(alembic_config(connection), "head")
     # No pooled connection may outlive this: gunicorn --preload forks workers
     # after create_app, and a socket shared by two processes corrupts both.

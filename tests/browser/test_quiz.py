@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from edu.content.markdown import to_plain
 from edu.web.db import get_session
+from edu.content.questions import Shown
 from edu.models import QuizAnswer
 
 
@@ -27,12 +28,17 @@ def count_answers(app, question_id) -> int:
         return len(get_session().exec(select(QuizAnswer).where(QuizAnswer.question_id == question_id)).all())
 
 
-def answer_question(page, question, right):
-    for option_id in pick(question, right):
-        page.locator(f'input[name="choice"][value="{option_id}"]').check()
+def named(question, option_ids, key):
+    """What the page calls these options (its names come from the server's secret key)."""
+    return [question.form_value(option_id, Shown(0, key)) for option_id in option_ids]
 
 
-def take_quiz(page, base, quiz, lang, words, javascript):
+def answer_question(page, question, right, key):
+    for value in named(question, pick(question, right), key):
+        page.locator(f'input[name="choice"][value="{value}"]').check()
+
+
+def take_quiz(page, base, key, quiz, lang, words, javascript):
     """Answer every question, alternating right and wrong; return the expected score."""
     page.goto(f"{base}/quizzes/{quiz.slug}?lang={lang}")
     page.get_by_role("button", name=words["start"]).click()
@@ -43,7 +49,7 @@ def take_quiz(page, base, quiz, lang, words, javascript):
         expect(page.locator(".progress-text")).to_have_text(words["question"].format(n=index + 1, total=total))
         expect(page.locator(".prompt").first).to_contain_text(to_plain(question.prompt.get(lang))[:40])
         assert page.locator(".explanation").count() == 0  # no key before answering
-        answer_question(page, question, right)
+        answer_question(page, question, right, key)
         if javascript:
             page.wait_for_load_state("load")  # deferred scripts have run
         page.get_by_role("button", name=words["check"]).click()
@@ -62,7 +68,7 @@ def test_take_a_whole_quiz_and_see_the_result(browser, live_server, library, lan
     context = browser.new_context(java_script_enabled=javascript)
     page = context.new_page()
     quiz = library.sorted_quizzes(lang)[0]
-    score = take_quiz(page, live_server.url, quiz, lang, ui[lang], javascript)
+    score = take_quiz(page, live_server.url, live_server.app.secret_key, quiz, lang, ui[lang], javascript)
 
     expect(page).to_have_url(re.compile(f"/quizzes/{quiz.slug}/result"))
     expect(page.locator("html")).to_have_attribute("lang", lang)
@@ -84,10 +90,11 @@ def test_a_second_submit_of_the_same_answer_counts_once(no_js_page, live_server,
     page.get_by_role("button", name="Start the quiz").click()
     stored_before = count_answers(live_server.app, quiz.questions[0].id)
     form = {name: page.locator(f'input[name="{name}"]').first.get_attribute("value") for name in ("csrf_token", "question")}
-    answer_question(page, quiz.questions[0], right=True)
+    answer_question(page, quiz.questions[0], right=True, key=live_server.app.secret_key)
     page.get_by_role("button", name="Check my answer").click()
     expect(page.locator(".feedback-title")).to_contain_text("Correct")
-    body = urlencode([*form.items(), *(("choice", c) for c in pick(quiz.questions[0], right=True))])
+    chosen = named(quiz.questions[0], pick(quiz.questions[0], right=True), live_server.app.secret_key)
+    body = urlencode([*form.items(), *(("choice", c) for c in chosen)])
     again = page.request.post(f"{live_server.url}/quizzes/{quiz.slug}/answer?lang=en", data=body,
                               headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert again.status == 200 and "Correct" in again.text()
@@ -105,7 +112,7 @@ def test_answer_sent_before_htmx_loads_still_focuses_the_feedback(page, live_ser
     page.route("**/static/htmx.min.js", lambda route: route.abort())
     page.goto(f"{live_server.url}/quizzes/{quiz.slug}?lang={lang}")
     page.get_by_role("button", name=words["start"]).click()
-    answer_question(page, quiz.questions[0], right=True)
+    answer_question(page, quiz.questions[0], right=True, key=live_server.app.secret_key)
     page.get_by_role("button", name=words["check"]).click()
     expect(page).to_have_url(re.compile(r"/answer$"))  # a full page, not an htmx swap
     feedback = page.locator(".feedback-title")
@@ -122,7 +129,7 @@ def test_quiz_by_keyboard_only(page, live_server, library, lang, ui):
     page.keyboard.press("Enter")
     expect(page.locator(".progress-text")).to_be_visible()
     question = quiz.questions[0]
-    target = pick(question, right=True)
+    target = named(question, pick(question, right=True), live_server.app.secret_key)
     inputs = page.locator('input[name="choice"]')
     shown = [inputs.nth(i).get_attribute("value") for i in range(inputs.count())]  # this attempt's order
     inputs.first.focus()

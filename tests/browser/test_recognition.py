@@ -157,6 +157,9 @@ def test_every_question_type_and_mockup_kind(driver, test_content_server, lang, 
     # 3. red flags on a chat: mark the two warning signs.
     chat = quiz.question("friend-chat")
     expect(page.locator("figure.mockup-chat")).to_be_visible()
+    if driver.mode != "no-js":  # measure the toggle buttons app.js makes, not the labels they replace
+        expect(page.locator("label.part-markable")).to_have_count(0)
+    page.wait_for_load_state("load")  # the stylesheet applied: heights are final
     heights = page.locator(".part-markable").evaluate_all("parts => parts.map(p => p.getBoundingClientRect().height)")
     assert heights and min(heights) >= 44, heights  # touch targets
     driver.mark_part("0:05")

@@ -6,7 +6,7 @@ from typing import Annotated, Union
 
 from pydantic import Field
 
-from .base import CONFIDENCE_LEVELS, AnswerRejected, Mark, Option, Question, read_confidence
+from .base import CONFIDENCE_LEVELS, AnswerRejected, Mark, Option, Question, Shown, read_confidence
 from .choice import BestResponseQuestion, MultipleQuestion, SingleQuestion, TrueFalseQuestion
 from .ordering import OrderingQuestion, Step
 from .red_flags import RedFlagsQuestion
@@ -20,4 +20,4 @@ QUESTION_TYPES = tuple(t.model_fields["type"].annotation.__args__[0] for t in TY
 AnyQuestion = Annotated[Union[TYPES], Field(discriminator="type")]
 
 __all__ = ["CONFIDENCE_LEVELS", "QUESTION_TYPES", "TYPES", "AnswerRejected", "AnyQuestion", "Mark", "Option",
-           "Question", "Side", "Step", "read_confidence", *(t.__name__ for t in TYPES)]
+           "Question", "Shown", "Side", "Step", "read_confidence", *(t.__name__ for t in TYPES)]

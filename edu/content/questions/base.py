@@ -10,6 +10,8 @@ attempt: a reload, another device or an audit shows the same order.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -37,6 +39,21 @@ def forged() -> AnswerRejected:
     """Something no one could have sent with the page: an unknown option, a
     step number out of range."""
     return AnswerRejected("answer.forged")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How one attempt shows its quiz: the order of options comes from the
+    attempt's seed, and every name the page's form uses is derived from the
+    app's secret key, so no id an author wrote ("genuine-otp",
+    "call-the-bank") ever reaches the browser to hint at an answer."""
+
+    seed: int
+    key: str
+
+    def name(self, *parts: str) -> str:
+        digest = hmac.new(self.key.encode(), "/".join(parts).encode(), hashlib.sha256).hexdigest()
+        return "x" + digest[:10]
 
 
 @dataclass(frozen=True)
@@ -105,17 +122,22 @@ class Question(Strict):
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
 
-    def presented(self, seed: int) -> list:
+    def token(self, shown: Shown) -> str:
+        """What the page calls this question (its hidden field, element ids)."""
+        return shown.name(self.id)
+
+    def presented(self, shown: Shown) -> list:
         """The options in the order this attempt shows them."""
         return self.options
 
-    def form_value(self, choice_id: str, seed: int = 0) -> str:
-        """How a choice is named in the page's form."""
+    def form_value(self, choice_id: str, shown: Shown) -> str:
+        """How a choice is named in the page's form. Here the option's own id,
+        for types whose ids are their visible labels (true/false, scam/safe)."""
         return choice_id
 
-    def read(self, form: Mapping, seed: int) -> tuple[str, ...]:
+    def read(self, form: Mapping, shown: Shown) -> tuple[str, ...]:
         """The chosen ids from a submitted form, sorted."""
-        known = {self.form_value(i, seed): i for i in self.choice_ids}
+        known = {self.form_value(i, shown): i for i in self.choice_ids}
         values = frozenset(form.getlist("choice"))
         if not values:
             raise AnswerRejected(self.nothing_chosen, retry=True)

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..base import LangText
-from .base import Option, WithMockup, Question, shuffled, unique
+from .base import Option, Question, Shown, WithMockup, shuffled, unique
 
 
 class _Choice(WithMockup):
@@ -27,8 +27,11 @@ class _Choice(WithMockup):
             raise ValueError("no option is marked correct: true")
         return self
 
-    def presented(self, seed: int) -> list[Option]:
-        return shuffled(self.options, seed, self.id)
+    def presented(self, shown: Shown) -> list[Option]:
+        return shuffled(self.options, shown.seed, self.id)
+
+    def form_value(self, choice_id: str, shown: Shown) -> str:
+        return shown.name(self.id, choice_id)
 
 
 class SingleQuestion(_Choice):

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from ..base import LangText, Slug, Strict
-from .base import AnswerRejected, Mark, Question, forged, shuffled, unique
+from .base import AnswerRejected, Mark, Question, Shown, forged, shuffled, unique
 
 
 class Step(Strict):
@@ -38,8 +38,8 @@ class OrderingQuestion(Question):
     def choice_ids(self) -> list[str]:
         return list(self.correct_order)
 
-    def presented(self, seed: int) -> list[Step]:
-        order = shuffled(self.steps, seed, self.id)
+    def presented(self, shown: Shown) -> list[Step]:
+        order = shuffled(self.steps, shown.seed, self.id)
         if [s.id for s in order] == list(self.correct_order):
             order = order[1:] + order[:1]
         return order
@@ -47,12 +47,16 @@ class OrderingQuestion(Question):
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
 
-    def read(self, form: Mapping, seed: int) -> tuple[str, ...]:
+    def field(self, step_id: str, shown: Shown) -> str:
+        """The name of a step's number field."""
+        return "position-" + shown.name(self.id, step_id)
+
+    def read(self, form: Mapping, shown: Shown) -> tuple[str, ...]:
         """Step ids in the order the student numbered them."""
         count = len(self.steps)
         positions: dict[str, int] = {}
         for step in self.steps:
-            raw = form.get(f"position-{step.id}", "")
+            raw = form.get(self.field(step.id, shown), "")
             if raw == "":
                 raise AnswerRejected("answer.number_every_step", retry=True)
             if raw not in {str(n) for n in range(1, count + 1)}:

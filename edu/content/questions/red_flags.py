@@ -7,7 +7,7 @@ from pydantic import Field
 
 from ..base import LangText
 from ..mockups import Flag, Mockup
-from .base import Mark, WithMockup
+from .base import Mark, Shown, WithMockup
 
 
 class RedFlagsQuestion(WithMockup):
@@ -30,7 +30,8 @@ class RedFlagsQuestion(WithMockup):
     def choice_ids(self) -> list[str]:
         return self.mockup.part_ids()
 
-    def form_value(self, choice_id: str, seed: int = 0) -> str:
+    def form_value(self, choice_id: str, shown: Shown) -> str:
+        """Parts are named by position in the mockup (p1, p2, ...): neutral."""
         return self.mockup.token(choice_id)
 
     def score(self, chosen: tuple[str, ...]) -> Mark:

@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 
 from ..base import LangText, Slug
 from ..mockups import Mockup
-from .base import Clues, Option, Question, shuffled, unique
+from .base import Clues, Option, Question, Shown, shuffled, unique
 
 SIDE_NAMES = "ab"
 
@@ -39,10 +39,10 @@ class WhichIsRealQuestion(Question):
     def side(self, side_id: str) -> Side | None:
         return next((s for s in self.sides if s.id == side_id), None)
 
-    def presented(self, seed: int) -> list[Side]:
-        return shuffled(self.sides, seed, self.id)
+    def presented(self, shown: Shown) -> list[Side]:
+        return shuffled(self.sides, shown.seed, self.id)
 
-    def form_value(self, choice_id: str, seed: int = 0) -> str:
+    def form_value(self, choice_id: str, shown: Shown) -> str:
         """Sides are named by where this attempt shows them ("a" on the left):
         an author's id ("real") would tell."""
-        return SIDE_NAMES[[s.id for s in self.presented(seed)].index(choice_id)]
+        return SIDE_NAMES[[s.id for s in self.presented(shown)].index(choice_id)]

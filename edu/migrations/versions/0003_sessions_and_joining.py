@@ -20,7 +20,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('session_version', sa.Integer(), nullable=False, server_default='0'))
         batch_op.add_column(sa.Column('disabled_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
     with op.batch_alter_table('classroom', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('joining_open', sa.Boolean(), nullable=False, server_default=sa.true()))
+        batch_op.add_column(sa.Column('joining_open', sa.Boolean(), nullable=False, server_default='1'))  # a plain default: SQLite adds the column without rebuilding the table
 
 
 def downgrade() -> None:
