@@ -132,6 +132,9 @@ def test_sign_in_goes_only_to_paths_on_this_site(open_app, sign_up, password):
     sign_up(open_app, "lan@school.example")
     for hostile in HOSTILE_NEXT:
         response = signin(open_app.test_client(), "lan@school.example", password, f"?next={hostile}")
+        if "%00" in hostile:  # a NUL byte is refused before any view (edu/web/inputs.py)
+            assert response.status_code == 400, hostile
+            continue
         assert response.status_code == 302, hostile
         # What a browser makes of it: tabs and newlines dropped, backslashes read as slashes.
         seen = re.sub(r"[\t\n\r]", "", response.location).replace("\\", "/")
@@ -240,7 +243,7 @@ def test_one_invite_makes_one_account_however_many_send_it_at_once(make_app, pas
     app = make_app(WTF_CSRF_ENABLED=False)
     admin = make_admin(app, password)
     link = re.search(r'<code class="invite-link">([^<]+)</code>', admin.post("/admin/invites").text).group(1)
-    path = link.split("localhost", 1)[1]
+    path = link.removeprefix("https://lachan.example")  # BASE_URL in the tests
 
     def redeem(i):
         response = app.test_client().post(f"{path}?lang=en", data={

@@ -30,13 +30,13 @@ def new_class(teacher, name):
     return class_id, code
 
 
-def busy_student(app, join, code, name):
+def busy_student(app, join, page_form, code, name):
     """A student who took the homework quiz, practised it, and read the lesson."""
     student, personal = join(app, code, name)
     for prefix in ("/me/quizzes", "/quizzes"):
         student.post(f"{prefix}/first-quiz/start")
         for question, choice in (("pick-one", "b"), ("pick-many", ["x", "y"]), ("statement", "false")):
-            student.post(f"{prefix}/first-quiz/answer", data={"question": question, "choice": choice})
+            student.post(f"{prefix}/first-quiz/answer", data=page_form(app, "first-quiz", question, choice))
     student.get("/lessons/first-lesson")
     student.post("/lessons/first-lesson/finished")
     return student, personal
@@ -62,10 +62,10 @@ def student_id(app, name):
         return get_session().exec(select(Student).where(Student.display_name == name)).one().id
 
 
-def test_a_teacher_removes_a_student_and_everything_they_did(app, teacher, join):
+def test_a_teacher_removes_a_student_and_everything_they_did(app, teacher, join, page_form):
     class_id, code = new_class(teacher, "7A")
-    _, khanh_code = busy_student(app, join, code, "Khánh")
-    busy_student(app, join, code, "Minh")
+    _, khanh_code = busy_student(app, join, page_form, code, "Khánh")
+    busy_student(app, join, page_form, code, "Minh")
     full = ["answer"] * 6 + ["attempt", "attempt", "lesson", "student"]
     assert sorted(rows(app).values()) == [full, full]
     khanh = student_id(app, "Khánh")
@@ -134,12 +134,12 @@ def test_deleting_needs_the_csrf_token(make_app, sign_up, join):
         assert get_session().exec(select(Student)).all() == [] and get_session().exec(select(Classroom)).all() == []
 
 
-def test_a_teacher_deletes_a_class_with_everything_in_it(app, teacher, join):
+def test_a_teacher_deletes_a_class_with_everything_in_it(app, teacher, join, page_form):
     class_id, code = new_class(teacher, "7A")
     kept_id, kept_code = new_class(teacher, "7B")
-    busy_student(app, join, code, "Lan")
-    busy_student(app, join, code, "Minh")
-    busy_student(app, join, kept_code, "Hoa")
+    busy_student(app, join, page_form, code, "Lan")
+    busy_student(app, join, page_form, code, "Minh")
+    busy_student(app, join, page_form, kept_code, "Hoa")
     confirm = teacher.get(f"/classes/{class_id}/delete?lang=en")
     assert confirm.status_code == 200 and "its 2 students are deleted" in confirm.text
     done = teacher.post(f"/classes/{class_id}/delete?lang=en", follow_redirects=True)

@@ -44,7 +44,7 @@ def make_engine(url: str):
     those are children's names, codes and emails."""
     if url.startswith("sqlite"):
         path = _sqlite_file(url)
-        if path is not None and not path.exists():
+        if path is not None and path.parent.is_dir() and not path.exists():
             # Readable by its owner only; SQLite gives its -wal and -shm files the same mode.
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
