@@ -26,7 +26,7 @@ def sign_in(page, base, lang, email):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_admin_turns_off_a_teacher_and_their_session_ends(browser, live_server, lang):
     words, base = WORDS[lang], live_server.url
-    admin_email, teacher_email = f"admin-{lang}@school.example", f"staff-teacher-{lang}@school.example"
+    admin_email, teacher_email = f"staff-admin-{lang}@school.example", f"staff-teacher-{lang}@school.example"
     result = live_server.app.test_cli_runner().invoke(args=["users", "create-admin", admin_email, "--password", PASSWORD])
     assert result.exit_code == 0, result.output
 
