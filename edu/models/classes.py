@@ -19,6 +19,8 @@ class Classroom(SQLModel, table=True):
     join_code: str = Field(index=True, unique=True, max_length=16)
     results_released: bool = True  # False: students see results only once the teacher releases them
     joining_open: bool = True  # False: the code is refused until the teacher reopens joining
+    # Which finished attempt counts in every report: "first" (assessments), "best" or "latest".
+    attempt_rule: str = Field(default="first", max_length=10)
     created_at: datetime = Field(default_factory=utcnow)
     archived_at: datetime | None = None
 
@@ -31,6 +33,7 @@ class Assignment(SQLModel, table=True):
     kind: str = Field(max_length=10)  # "lesson" or "quiz"
     slug: str = Field(max_length=100)
     due_on: date | None = None
+    retakes: bool = True  # False: a student who finished this homework cannot start it again
     created_at: datetime = Field(default_factory=utcnow)
 
 
