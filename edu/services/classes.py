@@ -130,6 +130,16 @@ def join(db: Session, secret: str, code: str, display_name: str) -> Joined:
     return Joined(student, codes.format_reentry(reentry))
 
 
+def rename_student(db: Session, student: Student, display_name: str) -> None:
+    """The teacher fixes a typo or a joke name: the same rules as joining; a
+    name that only looks like this student's own (a change of case) is fine."""
+    name = clean_display_name(display_name)
+    check_unique(name, list(db.exec(select(Student.display_name).where(Student.class_id == student.class_id,
+                                                                      Student.id != student.id)).all()))
+    student.display_name = name
+    db.add(student)
+
+
 def set_joining(db: Session, classroom: Classroom, open_: bool) -> None:
     """Closed: the code is refused (e.g. strangers are joining) until reopened."""
     classroom.joining_open = open_

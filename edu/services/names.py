@@ -4,11 +4,14 @@ who it is and nobody else.
 Refused: names with nothing visible (spaces, zero-width characters, marks
 alone), hidden or direction-changing characters (bidi overrides and
 isolates, other control and format characters) that can make a name look
-like another or scramble the teacher's page, and a name that looks the same
-as a classmate's (case, accents and look-alike forms ignored).
+like another or scramble the teacher's page, a name that looks like a phone
+number or an email address (a child's contact details are not stored), and a
+name that looks the same as a classmate's (case, accents and look-alike forms
+ignored).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .errors import ClassError
@@ -18,6 +21,12 @@ MAX_MARKS = 2  # after NFC every Vietnamese letter is one character; more stacke
 
 # Control, format (zero-width, bidi), surrogates, private use, unassigned.
 _HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+# Contact details typed where a name goes: 8 or more digits in a row, with
+# spaces, dots, dashes or brackets between them (0912 345 678, +84.912.345.678),
+# or anything@anything. "Minh 2" or "Lan 7A" still pass.
+_PHONE = re.compile(r"\d(?:[\s.\-()]*\d){7,}")
+_EMAIL = re.compile(r"[^\s@]@[^\s@]")
 
 
 def clean_display_name(raw: str) -> str:
@@ -35,6 +44,9 @@ def clean_display_name(raw: str) -> str:
             raise ClassError("class.name_hidden_characters")
     if not any(unicodedata.category(char)[0] in "LN" for char in name):
         raise ClassError("class.name_no_letters")
+    folded = unicodedata.normalize("NFKC", name)  # full-width digits and ＠ count too
+    if _PHONE.search(folded) or _EMAIL.search(folded):
+        raise ClassError("class.name_contact")
     return name
 
 

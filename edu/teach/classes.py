@@ -1,10 +1,13 @@
 """Teachers' classes: create, edit, join code and sheet, joining open or closed,
-assignments, archive; removing students and deleting a class with all its data."""
+assignments, archive; renaming, merging and removing students and deleting a
+class with all its data."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import segno
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext, ngettext
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import force_locale, gettext, ngettext
 from flask_login import current_user
 from markupsafe import Markup
 from wtforms import SelectChoice
@@ -12,10 +15,13 @@ from wtforms import SelectChoice
 from ..web.content import current_library
 from ..web.access import owned_class, require
 from ..web.db import get_session
-from ..web.forms import AssignForm, ClassForm, EmptyForm, StudentsForm, form_status
+from ..web.forms import AssignForm, ClassForm, EmptyForm, MergeForm, RenameForm, StudentsForm, form_status
 from ..web.links import external_url
 from ..web.i18n import current_language
-from ..services import classes, erasure
+from ..web.messages import message_for
+from ..content.models import LANGUAGES
+from ..services import classes, erasure, merging
+from ..services.errors import ClassError
 
 bp = Blueprint("classes", __name__, url_prefix="/classes")
 
@@ -26,11 +32,14 @@ def _teachers_only():
     """Every page here is a teacher's, and only for their own classes (owned_class)."""
 
 
-def _assign_choices() -> list[SelectChoice]:
+def _assign_choices(assigned: frozenset[str] = frozenset()) -> list[SelectChoice]:
+    """Every lesson and quiz ("kind:slug"), less those in `assigned` (the list
+    offered never holds what the class already has)."""
     library, lang = current_library(), current_language()
     lessons, quizzes = gettext("Lessons"), gettext("Quizzes")
-    return ([SelectChoice(f"lesson:{l.slug}", l.text(lang).meta.title, optgroup=lessons) for l in library.sorted_lessons(lang)]
-            + [SelectChoice(f"quiz:{q.slug}", q.title.get(lang), optgroup=quizzes) for q in library.sorted_quizzes(lang)])
+    choices = ([SelectChoice(f"lesson:{l.slug}", l.text(lang).meta.title, optgroup=lessons) for l in library.sorted_lessons(lang)]
+               + [SelectChoice(f"quiz:{q.slug}", q.title.get(lang), optgroup=quizzes) for q in library.sorted_quizzes(lang)])
+    return [choice for choice in choices if choice.value not in assigned]
 
 
 @bp.get("/")
@@ -69,10 +78,12 @@ def edit(class_id):
 def show(class_id):
     classroom = owned_class(class_id)
     db = get_session()
+    assignments = classes.assignments_of(db, classroom)
     form = AssignForm()
-    form.item.choices = _assign_choices()
+    form.item.choices = _assign_choices(frozenset(f"{a.kind}:{a.slug}" for a in assignments))
     return render_template("teach/classes/show.html", classroom=classroom, assign_form=form,
-                           assignments=classes.assignments_of(db, classroom), students=classes.students_of(db, classroom))
+                           assignments=assignments, students=classes.students_of(db, classroom), rename_form=RenameForm())
+
 
 
 @bp.post("/<int:class_id>/assign")
@@ -133,13 +144,30 @@ def student_code(class_id, student_id):
         {"Cache-Control": "no-store"}
 
 
+@contextmanager
+def _speaking(lang: str):
+    """One render in `lang`: templates follow current_language() (g.lang),
+    Python strings and dates Flask-Babel's locale; both, so the page is one language."""
+    before = g.get("lang")
+    g.lang = lang
+    try:
+        with force_locale(lang):
+            yield
+    finally:
+        g.lang = before
+
+
 @bp.get("/<int:class_id>/join-sheet")
 def join_sheet(class_id):
-    """A printable sheet: the code, the address and a QR code made here, on the server."""
+    """A printable sheet: the code, the address and a QR code made here, on the server.
+    It is for the students, so it speaks the class's language (the teacher may
+    use another), unless the page's language switch asks for the other one."""
     classroom = owned_class(class_id)
+    asked = request.args.get("lang")
     join_url = external_url("students.join", code=classroom.join_code)
-    qr = segno.make(join_url, error="m").svg_inline(scale=8, dark="#000", title=gettext("QR code to join the class"))
-    return render_template("teach/classes/join_sheet.html", classroom=classroom, join_url=join_url, qr=Markup(qr))
+    with _speaking(asked if asked in LANGUAGES else classroom.language):
+        qr = segno.make(join_url, error="m").svg_inline(scale=8, dark="#000", title=gettext("QR code to join the class"))
+        return render_template("teach/classes/join_sheet.html", classroom=classroom, join_url=join_url, qr=Markup(qr))
 
 
 @bp.post("/<int:class_id>/joining")
@@ -151,6 +179,58 @@ def joining(class_id):
     flash(gettext("Joining is open again.") if open_ else
           gettext("Joining is closed. The code is refused until you open joining again."), "success")
     return redirect(url_for(".show", class_id=class_id))
+
+
+@bp.route("/<int:class_id>/students/<int:student_id>/rename", methods=["GET", "POST"])
+def rename(class_id, student_id):
+    """A teacher fixes a typo or a joke name, under the rules of joining. The
+    class page posts here; a refusal comes back on a page of its own."""
+    classroom = owned_class(class_id)
+    db = get_session()
+    student = classes.student_of(db, classroom, student_id) or abort(404)
+    form, error, old = RenameForm(), None, student.display_name
+    if form.validate_on_submit():
+        try:
+            classes.rename_student(db, student, form.display_name.data)
+        except ClassError as refused:
+            error = message_for(refused)
+        else:
+            flash(gettext("%(old)s is now called %(new)s.", old=old, new=student.display_name), "success")
+            return redirect(url_for(".show", class_id=class_id), 303)
+    elif request.method == "GET":
+        form.display_name.data = old
+    return render_template("teach/classes/rename.html", classroom=classroom, student=student, form=form,
+                           error=error), form_status()
+
+
+@bp.route("/<int:class_id>/students/merge", methods=["GET", "POST"])
+def merge(class_id):
+    """Two entries of one student: the teacher picks them (GET), sees what each
+    has, and confirms (POST). Both must be students of this class (404 otherwise)."""
+    classroom = owned_class(class_id)
+    db = get_session()
+    posted, asked = request.method == "POST", bool(request.args.get("keep") or request.args.get("other"))
+    form = MergeForm() if posted else MergeForm(formdata=request.args if asked else None, meta={"csrf": False})
+    form.keep.choices = form.other.choices = [(s.id, s.display_name) for s in classes.students_of(db, classroom)]
+    pair, error = None, None
+    if (posted or asked) and not form.validate():
+        error = gettext("Choose the entry to keep and the entry to fold into it.")
+    elif posted or asked:
+        keep, other = (classes.student_of(db, classroom, form.keep.data) or abort(404),
+                       classes.student_of(db, classroom, form.other.data) or abort(404))
+        try:
+            if posted:
+                merging.merge_students(db, keep, other)
+                flash(gettext("%(other)s is merged into %(keep)s: every answer and lesson is kept.",
+                              other=other.display_name, keep=keep.display_name), "success")
+                return redirect(url_for(".show", class_id=class_id), 303)
+            if keep.id == other.id:
+                raise ClassError("class.merge_same")
+            pair = (merging.holdings(db, keep), merging.holdings(db, other))
+        except ClassError as refused:
+            error = message_for(refused)
+    return render_template("teach/classes/merge.html", classroom=classroom, form=form, pair=pair,
+                           error=error), 400 if error else 200
 
 
 @bp.route("/<int:class_id>/students/remove", methods=["GET", "POST"])

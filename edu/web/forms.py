@@ -70,6 +70,22 @@ class StudentsForm(FlaskForm):
     student = SelectMultipleField(coerce=int, validators=[DataRequired(_l("Choose at least one student."))])
 
 
+class RenameForm(FlaskForm):
+    """A teacher's new name for a student (the name rules are the service's)."""
+
+    display_name = StringField(_l("New name"), validators=[
+        DataRequired(REQUIRED), Length(max=DISPLAY_NAME_MAX, message=_l("Use a shorter name."))])
+
+
+class MergeForm(FlaskForm):
+    """Two entries of one student. The view offers the class's students and
+    looks each id up in that class (404 otherwise), so choices are not checked here."""
+
+    keep = SelectField(_l("Keep this entry"), coerce=int, validate_choice=False, validators=[DataRequired(REQUIRED)])
+    other = SelectField(_l("Fold this entry into it"), coerce=int, validate_choice=False,
+                        validators=[DataRequired(REQUIRED)])
+
+
 class EmptyForm(FlaskForm):
     """A button that changes something: CSRF and nothing else."""
 
