@@ -16,6 +16,7 @@ from ..web.content import current_library
 from ..web.access import owned_class, require
 from ..web.db import get_session
 from ..web.forms import AssignForm, ClassForm, EmptyForm, MergeForm, RenameForm, StudentsForm, form_status
+from ..web.inputs import LARGEST_ID
 from ..web.links import external_url
 from ..web.i18n import current_language
 from ..web.messages import message_for
@@ -203,6 +204,14 @@ def rename(class_id, student_id):
                            error=error), form_status()
 
 
+def _student(db, classroom, student_id: int):
+    """A student of this class, or 404; an id no row can have (past an INTEGER)
+    is not looked up, since the database driver would overflow."""
+    if not 0 < student_id <= LARGEST_ID:
+        abort(404)
+    return classes.student_of(db, classroom, student_id) or abort(404)
+
+
 @bp.route("/<int:class_id>/students/merge", methods=["GET", "POST"])
 def merge(class_id):
     """Two entries of one student: the teacher picks them (GET), sees what each
@@ -216,8 +225,7 @@ def merge(class_id):
     if (posted or asked) and not form.validate():
         error = gettext("Choose the entry to keep and the entry to fold into it.")
     elif posted or asked:
-        keep, other = (classes.student_of(db, classroom, form.keep.data) or abort(404),
-                       classes.student_of(db, classroom, form.other.data) or abort(404))
+        keep, other = _student(db, classroom, form.keep.data), _student(db, classroom, form.other.data)
         try:
             if posted:
                 merging.merge_students(db, keep, other)
