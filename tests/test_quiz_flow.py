@@ -50,7 +50,7 @@ def test_whole_quiz_scores_on_the_server(started, app, answer):
     last = answer(started, "statement", "false")
     assert f'href="{QUIZ}/result"' in last.text
     result = started.get(f"{QUIZ}/result?lang=en").text
-    assert re.search(r'class="score-value">2/3<', result)
+    assert re.search(r'class="score-value">2 of 3 points \(67%\)<', result)
     assert "Lessons to review" in result and "The first lesson" in result
     assert all(text in result for text in ("A is wrong.", "X is right.", "Right, it is false."))
     with app.app_context():

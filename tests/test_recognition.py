@@ -116,7 +116,7 @@ def test_whole_recognition_quiz_over_http(client, app, page_form):
     assert client.post(f"{URL}/answer", data=again).status_code == 200  # the same answer again: counted once
     result = html.unescape(client.get(f"{URL}/result?lang=en").text)
     # 1 + 0 (not sure) + 1 + 1 + 0 + 1 + 0.5
-    assert re.search(r'class="score-value">4.5/7<', result)
+    assert re.search(r'class="score-value">4 of 7 points and partial credit \(64%\)<', result)
     assert "You answered “not sure” 1 time." in result
     assert "How sure you were" in result and "You were certain about some answers that were wrong" not in result
     assert "Opens: https://testbank-xacthuc.top/login" in result

@@ -58,6 +58,14 @@ def quiz_url(endpoint: str, slug: str) -> str:
     return url_for(f"{request.blueprint}.{endpoint}", slug=slug)
 
 
+@bp.app_template_global()
+def homework_started(learner: str, class_id: int, slug: str) -> bool:
+    """Whether a student has an unfinished attempt at their class's quiz, so /me
+    can tell "in progress" from "not started"."""
+    quiz = current_library().quizzes[slug]
+    return attempts.open_attempt(get_session(), learner, quiz, class_context(class_id)) is not None
+
+
 def _wants_panel() -> bool:
     return bool(htmx) and htmx.target == PANEL_ID
 
@@ -119,6 +127,19 @@ def start(slug):
     attempts.start_attempt(get_session(), learner_key(), taking.quiz, taking.context,
                            restart=request.form.get("restart") == "1")
     return redirect(quiz_url("question", slug), 303)
+
+
+@bp.get("/<slug>/restart")
+def restart(slug):
+    """Asks before an open attempt is thrown away (a page, so it works without JS);
+    its button posts to start() with restart=1."""
+    taking = _taking(slug)
+    db = get_session()
+    attempt = attempts.open_attempt(db, learner_key(), taking.quiz, taking.context)
+    if attempt is None:
+        return redirect(quiz_url("show", slug), 303)
+    return render_template("learn/quizzes/restart.html", quiz=taking.quiz,
+                           answered=len(attempts.answered_question_ids(db, attempt)))
 
 
 @bp.get("/<slug>/question")

@@ -10,7 +10,7 @@ from ..errors import CodedError
 MESSAGES = {
     "answer.forged": _l("That answer is not one of this question's options."),
     "answer.number_every_step": _l("Give every step a number before checking."),
-    "answer.different_numbers": _l("Give each step a different number."),
+    "answer.different_numbers": _l("Each step needs its own number; used more than once: %(numbers)s."),
     "answer.mark_a_part": _l("Mark at least one part that looks suspicious, then check."),
     "answer.choose": _l("Choose an answer before checking it."),
     "answer.only_one": _l("This question takes only one answer."),

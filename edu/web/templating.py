@@ -27,10 +27,12 @@ def init_app(app: Flask) -> None:
         percent=lambda value: _format_percent(value, current_language()),
         # "2025-03" -> "March 2025" / "tháng 3 năm 2025"
         month=lambda value: format_date(date(int(value[:4]), int(value[5:7]), 1), "LLLL y"),
+        score_text=score_text,
     )
     app.jinja_env.globals.update(
         TOPICS=TOPICS, AUDIENCES=AUDIENCES, can=can, mockup_view=mockup_view, initials=initials,
         verdict_wording=verdict_wording, confidence_label=confidence_label, needs_checking_label=needs_checking_label,
+        score_text=score_text,
     )
     app.context_processor(lambda: {"LIBRARY": current_library()})
 
@@ -46,6 +48,20 @@ def _format_number(value, lang: str) -> str:
 @lru_cache(maxsize=4096)
 def _format_percent(value, lang: str) -> str:
     return numbers.format_percent(value, locale=lang)
+
+
+# Added for the student pages (scores as scores); the teacher-side engineer may
+# fold it into their own helper. Partial credit is said in words, never as
+# "11,617", which a Vietnamese reader takes for eleven thousand.
+def score_text(score, max_score) -> str:
+    """"11 of 18 points (61%)", or "... and partial credit (65%)"."""
+    lang = current_language()
+    whole = int(score + 1e-9)
+    params = {"points": _format_number(whole, lang), "total": _format_number(max_score, lang),
+              "percent": _format_percent(round(score / max_score, 2) if max_score else 0, lang)}
+    if score - whole > 1e-6:
+        return gettext("%(points)s of %(total)s points and partial credit (%(percent)s)", **params)
+    return gettext("%(points)s of %(total)s points (%(percent)s)", **params)
 
 
 def verdict_wording(quiz, question) -> str:

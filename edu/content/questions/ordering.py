@@ -63,8 +63,14 @@ class OrderingQuestion(Question):
                 raise forged()
             positions[step.id] = int(raw)
         if len(set(positions.values())) != count:
-            raise AnswerRejected("answer.different_numbers", retry=True)
+            numbers = ", ".join(str(n) for n in sorted(self.repeated(form, shown), key=int))
+            raise AnswerRejected("answer.different_numbers", retry=True, numbers=numbers)
         return tuple(sorted(positions, key=positions.__getitem__))
+
+    def repeated(self, form: Mapping, shown: Shown) -> set[str]:
+        """The numbers given to more than one step, so the page can mark them."""
+        given = [form.get(self.field(step.id, shown), "") for step in self.steps]
+        return {n for n in given if n and given.count(n) > 1}
 
     def score(self, chosen: tuple[str, ...]) -> Mark:
         """The share of steps in their right place."""
