@@ -85,9 +85,11 @@ def test_alpha_small_example():
     # q1 = [1,1,0]: mean 2/3, SS = 2(1/9) + 4/9 = 2/3, variance (n-1) = 1/3
     # q2 = [1,0,0]: same, variance 1/3; sum of item variances = 2/3
     # totals [2,1,0]: mean 1, SS = 2, variance 1
-    # alpha = 2/1 * (1 - (2/3)/1) = 2/3
-    attempts = [{"a": 1, "b": 1}, {"a": 1, "b": 0}, {"a": 0, "b": 0}]
+    # alpha = 2/1 * (1 - (2/3)/1) = 2/3; the same six attempts twice over give the
+    # same alpha (variances 4/15 each, totals 12/15), and five or more are needed.
+    attempts = [{"a": 1, "b": 1}, {"a": 1, "b": 0}, {"a": 0, "b": 0}] * 2
     assert stats.test_statistics(["a", "b"], attempts).alpha == pytest.approx(2 / 3, abs=1e-9)
+    assert stats.test_statistics(["a", "b"], attempts[:3]).alpha is None  # too few, like the other indexes
 
 
 def test_alpha_none_when_not_defined():

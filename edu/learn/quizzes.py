@@ -17,9 +17,9 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 from flask_babel import gettext
 
 from ..content import Quiz
-from ..services import attempts, classes, results
+from ..services import attempts, classes, results, retakes
 from ..services.attempts import PRACTICE, Context, class_context
-from ..services.errors import AnswerRejected
+from ..services.errors import AnswerRejected, ServiceError
 from ..web.content import current_library
 from ..web.db import get_session
 from ..web.i18n import current_language
@@ -64,6 +64,14 @@ def homework_started(learner: str, class_id: int, slug: str) -> bool:
     can tell "in progress" from "not started"."""
     quiz = current_library().quizzes[slug]
     return attempts.open_attempt(get_session(), learner, quiz, class_context(class_id)) is not None
+
+
+@bp.app_template_global()
+def retake_offered(slug: str) -> bool:
+    """Whether the page may offer to take this quiz again: not for homework
+    given once (Assignment.retakes off) that the student has finished."""
+    taking = _taking(slug)
+    return retakes.may_start(get_session(), learner_key(), taking.quiz, taking.context, restart=True)
 
 
 def _wants_panel() -> bool:
@@ -124,8 +132,13 @@ def show(slug):
 @bp.post("/<slug>/start")
 def start(slug):
     taking = _taking(slug)
-    attempts.start_attempt(get_session(), learner_key(), taking.quiz, taking.context,
-                           restart=request.form.get("restart") == "1")
+    restart = request.form.get("restart") == "1"
+    try:
+        retakes.check_start(get_session(), learner_key(), taking.quiz, taking.context, restart)
+    except ServiceError as refused:
+        return render_template("errors/error.html", status=400, title=gettext("This homework is given once"),
+                               message=message_for(refused)), 400
+    attempts.start_attempt(get_session(), learner_key(), taking.quiz, taking.context, restart=restart)
     return redirect(quiz_url("question", slug), 303)
 
 

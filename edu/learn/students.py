@@ -13,7 +13,6 @@ from ..web.learner import learner_key, use_learner_key
 from ..web.limits import browser_wait, count_join, join_wait, wrong_guess
 from ..models import Classroom
 from ..services import classes, reports
-from ..services.attempts import class_context, latest_finished_attempt
 from ..services.errors import ClassError
 from ..web.messages import message_for
 
@@ -88,7 +87,8 @@ def me():
     assignments = [a for a in classes.assignments_of(db, classroom)
                    if (a.slug in library.lessons if a.kind == "lesson" else a.slug in library.quizzes)]
     lessons = reports.lesson_progress_of(db, student)
-    results = {a.slug: latest_finished_attempt(db, student.learner_key, library.quizzes[a.slug], class_context(classroom.id))
+    # The attempt the class's rule counts, as in the teacher's reports.
+    results = {a.slug: reports.counted_attempt(db, classroom, student.learner_key, a.slug)
                for a in assignments if a.kind == "quiz"}
     return render_template("learn/students/me.html", student=student, classroom=classroom, assignments=assignments,
                            lessons=lessons, results=results,

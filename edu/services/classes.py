@@ -34,16 +34,28 @@ def _unique_join_code(db: Session) -> str:
             return code
 
 
+ATTEMPT_RULES = ("first", "best", "latest")  # which finished attempt counts in every report
+
+
+def _check_rule(rule: str) -> str:
+    if rule not in ATTEMPT_RULES:
+        raise ClassError("class.attempt_rule")
+    return rule
+
+
 def create_class(db: Session, teacher: User, name: str, school: str, grade: str, language: str,
-                 results_released: bool = True) -> Classroom:
+                 results_released: bool = True, attempt_rule: str = "first") -> Classroom:
     classroom = Classroom(teacher_id=teacher.id, name=name.strip(), school=school.strip(), grade=grade.strip(),
-                          language=language, join_code=_unique_join_code(db), results_released=results_released)
+                          language=language, join_code=_unique_join_code(db), results_released=results_released,
+                          attempt_rule=_check_rule(attempt_rule))
     db.add(classroom)
     db.flush()  # the id, for the page that follows
     return classroom
 
 
 def update_class(db: Session, classroom: Classroom, **fields) -> None:
+    if "attempt_rule" in fields:
+        _check_rule(fields["attempt_rule"])  # before anything is written
     for name, value in fields.items():
         setattr(classroom, name, value.strip() if isinstance(value, str) else value)
     db.add(classroom)
@@ -64,11 +76,13 @@ def assignments_of(db: Session, classroom: Classroom) -> list[Assignment]:
     return list(db.exec(select(Assignment).where(Assignment.class_id == classroom.id).order_by(Assignment.id)).all())
 
 
-def assign(db: Session, classroom: Classroom, kind: str, slug: str, due_on: date | None) -> Assignment:
+def assign(db: Session, classroom: Classroom, kind: str, slug: str, due_on: date | None,
+           retakes: bool = True) -> Assignment:
     existing = db.exec(select(Assignment).where(Assignment.class_id == classroom.id, Assignment.kind == kind,
                                                 Assignment.slug == slug)).first()
     assignment = existing or Assignment(class_id=classroom.id, kind=kind, slug=slug)
     assignment.due_on = due_on
+    assignment.retakes = retakes
     db.add(assignment)
     return assignment
 

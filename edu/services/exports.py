@@ -9,13 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import quote
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-Value = str | int | float | None
+Value = str | int | float | date | datetime | None
+DATE_FORMAT, DATETIME_FORMAT = "yyyy-mm-dd", "yyyy-mm-dd hh:mm"  # read the same in every language
 
 # A cell starting with one of these is a formula to Excel, LibreOffice or
 # Google Sheets (tab and carriage return too, once the cell is trimmed).
@@ -43,12 +47,30 @@ def _cells(values: list[Value]) -> list[Value]:
     return [as_text(v) if isinstance(v, str) else v for v in values]
 
 
+def _csv_value(value: Value) -> Value:
+    """CSV has no dates: ISO 8601, which every spreadsheet reads as one."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else value
+
+
+def content_disposition(name: str) -> str:
+    """RFC 6266: the name in UTF-8 (filename*) keeps Vietnamese letters such as
+    Đ; the plain filename is an ASCII fallback for old clients."""
+    ascii_name = unicodedata.normalize("NFKD", name.replace("Đ", "D").replace("đ", "d"))
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_name.encode("ascii", "ignore").decode()).strip("-.") or "report"
+    utf8_name = re.sub(r'[\x00-\x1f\x7f/\\"]+', "-", name).strip() or ascii_name
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(utf8_name, safe='')}"
+
+
 def to_csv(table: Table) -> bytes:
     """UTF-8 with a byte-order mark: without it Excel shows Vietnamese as mojibake."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(_cells(table.headers))
-    writer.writerows(_cells(["" if v is None else v for v in row]) for row in table.rows)
+    writer.writerows(_cells([_csv_value(v) for v in row]) for row in table.rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -77,8 +99,13 @@ def to_xlsx(table: Table) -> bytes:
         for cell in row:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, nor an error cell for "#N/A"
+            elif isinstance(cell.value, datetime):
+                cell.number_format = DATETIME_FORMAT  # a date cell, which sorts and filters as one
+            elif isinstance(cell.value, date):
+                cell.number_format = DATE_FORMAT
     for index, header in enumerate(table.headers, start=1):
-        width = max([len(str(header))] + [len(str(r[index - 1])) for r in table.rows if r[index - 1] is not None])
+        width = max([len(str(header))] + [len(str(_csv_value(r[index - 1]))) for r in table.rows
+                                          if r[index - 1] is not None])
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, width + 2)
     sheet.freeze_panes = "B2"
     out = io.BytesIO()

@@ -16,14 +16,16 @@ from ..models import Assignment, Classroom, LessonProgress, QuizAnswer, QuizAtte
 from . import statistics
 from .classes import assignments_of, students_of
 
-NEEDS_HELP_BELOW = 50  # % on the latest finished attempt; shown to teachers as the rule
+NEEDS_HELP_BELOW = 50  # % on the attempt that counts; shown to teachers as the rule
 
 
 @dataclass(frozen=True)
 class Cell:
     status: str  # "not_started", "in_progress", "done", "needs_help"
-    score: float | None = None  # % of the latest finished attempt
+    score: float | None = None  # % of the attempt that counts
     attempts: int = 0
+    points: float | None = None  # the counted attempt's score and max, for "12 of 18"
+    max_points: int | None = None
 
 
 @dataclass
@@ -48,6 +50,27 @@ def _attempts_of(db: Session, classroom: Classroom, keys: list[str], slugs: list
 
 def _percent(attempt: QuizAttempt | Row) -> float:
     return 100 * (attempt.score or 0) / attempt.max_score if attempt.max_score else 0.0
+
+
+def counted(finished: list, rule: str):
+    """The finished attempt (oldest first in `finished`) that counts under the
+    class's rule (classes.ATTEMPT_RULES; "first" suits assessments); the best
+    one's tie goes to the earliest. None with none."""
+    if not finished:
+        return None
+    if rule == "latest":
+        return finished[-1]
+    if rule == "best":
+        return max(finished, key=_percent)  # max keeps the first of equals
+    return finished[0]
+
+
+def counted_attempt(db: Session, classroom: Classroom, learner_key: str, quiz_slug: str) -> QuizAttempt | None:
+    """One student's counted homework attempt (what /me shows them)."""
+    finished = db.exec(select(QuizAttempt).where(
+        QuizAttempt.learner_key == learner_key, QuizAttempt.quiz_slug == quiz_slug, QuizAttempt.context == "class",
+        QuizAttempt.context_id == classroom.id, col(QuizAttempt.finished_at).is_not(None)).order_by(QuizAttempt.id)).all()
+    return counted(list(finished), classroom.attempt_rule)
 
 
 def class_grid(db: Session, classroom: Classroom) -> Grid:
@@ -75,17 +98,20 @@ def class_grid(db: Session, classroom: Classroom) -> Grid:
                 status = "not_started" if progress is None else "done" if progress.finished_at else "in_progress"
                 cells.append(Cell(status))
             else:
-                cells.append(_quiz_cell(attempts.get((student.learner_key, assignment.slug), [])))
+                cells.append(_quiz_cell(attempts.get((student.learner_key, assignment.slug), []),
+                                        classroom.attempt_rule))
         rows.append((student, cells))
     return Grid(assignments, rows)
 
 
-def _quiz_cell(attempts: list[Row]) -> Cell:
+def _quiz_cell(attempts: list[Row], rule: str) -> Cell:
     finished = [a for a in attempts if a.finished]
     if not finished:
         return Cell("in_progress" if attempts else "not_started", attempts=len(attempts))
-    score = _percent(finished[-1])
-    return Cell("needs_help" if score < NEEDS_HELP_BELOW else "done", score, len(finished))
+    chosen = counted(finished, rule)
+    score = _percent(chosen)
+    return Cell("needs_help" if score < NEEDS_HELP_BELOW else "done", score, len(finished),
+                chosen.score or 0, chosen.max_score)
 
 
 # --- quiz report --------------------------------------------------------------
@@ -121,15 +147,14 @@ class QuizReport:
     item_analysis: bool  # enough attempts for facility/discrimination to mean something
 
 
-def first_attempts(db: Session, classroom: Classroom, students: list[Student], quiz_slug: str) -> dict[int, Row]:
-    """Each student's first finished attempt: later ones are practice."""
+def counted_attempts(db: Session, classroom: Classroom, students: list[Student], quiz_slug: str) -> dict[int, Row]:
+    """Each student's finished attempt that counts under the class's rule."""
     by_key = {s.learner_key: s for s in students}
-    firsts: dict[int, Row] = {}
+    finished: dict[int, list[Row]] = defaultdict(list)
     for attempt in _attempts_of(db, classroom, list(by_key), [quiz_slug]):
-        student = by_key[attempt.learner_key]
-        if attempt.finished and student.id not in firsts:
-            firsts[student.id] = attempt
-    return firsts
+        if attempt.finished:
+            finished[by_key[attempt.learner_key].id].append(attempt)
+    return {student_id: counted(rows, classroom.attempt_rule) for student_id, rows in finished.items()}
 
 
 def answers_of(db: Session, attempt_ids: list[int]) -> dict[int, dict[str, QuizAnswer]]:
@@ -142,7 +167,7 @@ def answers_of(db: Session, attempt_ids: list[int]) -> dict[int, dict[str, QuizA
 
 def quiz_report(db: Session, classroom: Classroom, quiz: Quiz) -> QuizReport:
     students = students_of(db, classroom)
-    firsts = first_attempts(db, classroom, students, quiz.slug)
+    firsts = counted_attempts(db, classroom, students, quiz.slug)
     answers = answers_of(db, [a.id for a in firsts.values()])
     marks = [{qid: a.score for qid, a in answers[attempt.id].items()} for attempt in firsts.values()]
     question_ids = [q.id for q in quiz.questions]
@@ -178,7 +203,7 @@ class TopicSummary:
     topic: str
     quizzes: int
     attempts: int
-    mean: float | None  # % over first attempts
+    mean: float | None  # % over the attempts that count
 
 
 def topic_summary(db: Session, classroom: Classroom, library: Library) -> list[TopicSummary]:
@@ -189,7 +214,7 @@ def topic_summary(db: Session, classroom: Classroom, library: Library) -> list[T
     quiz_count: Counter = Counter()
     for quiz in quizzes:
         quiz_count[quiz.topic] += 1
-        by_topic[quiz.topic].extend(_percent(a) for a in first_attempts(db, classroom, students, quiz.slug).values())
+        by_topic[quiz.topic].extend(_percent(a) for a in counted_attempts(db, classroom, students, quiz.slug).values())
     summaries = [TopicSummary(topic, quiz_count[topic], len(scores), sum(scores) / len(scores) if scores else None)
                  for topic, scores in by_topic.items()]
     return sorted(summaries, key=lambda s: (s.mean is None, s.mean if s.mean is not None else 0))
@@ -202,6 +227,7 @@ class AttemptReport:
     quiz: Quiz
     attempt: QuizAttempt
     answers: dict[str, QuizAnswer]
+    counts: bool = False  # the attempt the class's rule counts for this quiz
 
     @property
     def percent(self) -> float:
@@ -220,7 +246,13 @@ def student_report(db: Session, student: Student, library: Library) -> list[Atte
                                                              QuizAttempt.context_id == student.class_id)
                                    .order_by(QuizAttempt.id)).all() if a.quiz_slug in library.quizzes]
     answers = answers_of(db, [a.id for a in attempts])
-    return [AttemptReport(library.quizzes[a.quiz_slug], a, answers[a.id]) for a in attempts]
+    classroom = db.get(Classroom, student.class_id)
+    by_quiz: dict[str, list[QuizAttempt]] = defaultdict(list)
+    for attempt in attempts:
+        if attempt.finished_at is not None:
+            by_quiz[attempt.quiz_slug].append(attempt)
+    counting = {id(counted(rows, classroom.attempt_rule)) for rows in by_quiz.values()}
+    return [AttemptReport(library.quizzes[a.quiz_slug], a, answers[a.id], id(a) in counting) for a in attempts]
 
 
 def lesson_progress_of(db: Session, student: Student) -> dict[str, LessonProgress]:

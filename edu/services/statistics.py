@@ -3,8 +3,9 @@ can see which questions are too hard or do not tell strong students from weak.
 
 Input: the quiz's ordered question ids and one dict {question_id: mark} per
 attempt, marks in [0, 1] (max mark 1). A question missing from an attempt
-counts as 0. Callers pass only each student's first finished attempt, as
-Moodle does by default: later attempts are practice and would skew the numbers.
+counts as 0. Callers pass one finished attempt per student, the one their
+class's rule counts (the first by default, as in Moodle: later attempts are
+practice and would skew the numbers).
 """
 from __future__ import annotations
 
@@ -91,9 +92,10 @@ def item_statistics(question_ids: list[str], attempts: list[dict[str, float]]) -
 
 
 def _alpha(question_ids: list[str], attempts: list[dict[str, float]], totals: list[float]) -> float | None:
-    """Cronbach's alpha: how consistently the questions measure the same thing."""
+    """Cronbach's alpha: how consistently the questions measure the same thing.
+    Like the other indexes, it waits for enough attempts to mean something."""
     p = len(question_ids)
-    if len(attempts) < 2 or p < 2 or _constant(totals):
+    if len(attempts) < MIN_ATTEMPTS_FOR_ITEM_ANALYSIS or p < 2 or _constant(totals):
         return None
     item_variance = math.fsum(statistics.variance(_marks(qid, attempts)) for qid in question_ids)
     return p / (p - 1) * (1 - item_variance / statistics.variance(totals))

@@ -56,7 +56,8 @@ def new():
     if form.validate_on_submit():
         classroom = classes.create_class(get_session(), current_user, form.name.data, form.school.data or "",
                                          form.grade.data or "", form.language.data,
-                                         results_released=form.results_released.data)
+                                         results_released=form.results_released.data,
+                                         attempt_rule=form.attempt_rule.data)
         flash(gettext("Class created. Share the join code with your students."), "success")
         return redirect(url_for(".show", class_id=classroom.id))
     return render_template("teach/classes/form.html", form=form, classroom=None), form_status()
@@ -69,7 +70,7 @@ def edit(class_id):
     if form.validate_on_submit():
         classes.update_class(get_session(), classroom, name=form.name.data, school=form.school.data or "",
                              grade=form.grade.data or "", language=form.language.data,
-                             results_released=form.results_released.data)
+                             results_released=form.results_released.data, attempt_rule=form.attempt_rule.data)
         flash(gettext("Class saved."), "success")
         return redirect(url_for(".show", class_id=classroom.id))
     return render_template("teach/classes/form.html", form=form, classroom=classroom), form_status()
@@ -96,7 +97,7 @@ def assign(class_id):
         flash(gettext("Choose a lesson or quiz from the list."), "error")
         return redirect(url_for(".show", class_id=class_id))
     kind, slug = form.item.data.split(":", 1)
-    classes.assign(get_session(), classroom, kind, slug, form.due_on.data)
+    classes.assign(get_session(), classroom, kind, slug, form.due_on.data, retakes=form.retakes.data)
     flash(gettext("Assigned."), "success")
     return redirect(url_for(".show", class_id=class_id))
 

@@ -6,18 +6,19 @@ rows an export holds, so files always match the screen.
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, request
-from flask_babel import format_date, gettext
-from werkzeug.utils import secure_filename
+from flask_babel import gettext, to_user_timezone
 
 from ..web.access import owned_class, require
 from ..web.content import current_library
-from ..content.markdown import to_plain
 from ..web.db import get_session
 from ..web.extensions import htmx
 from ..web.i18n import current_language
+from ..models import as_utc
 from ..services import classes, reports
-from ..services.exports import Table, to_csv, to_xlsx
+from ..services.exports import Table, content_disposition, to_csv, to_xlsx
+from ..web.templating import needs_checking_label
 from ..web.vocabulary import TOPICS
+from .wording import answer_text, choice_label, question_text, type_name
 
 bp = Blueprint("reports", __name__, url_prefix="/classes/<int:class_id>/reports")
 FORMATS = {"csv": ("text/csv; charset=utf-8", to_csv), "xlsx": (
@@ -36,6 +37,20 @@ def status_labels() -> dict[str, str]:
             "done": gettext("Done"), "needs_help": gettext("Needs help")}
 
 
+def rule_statement(rule: str) -> str:
+    """The class's rule for which attempt counts, said on every report."""
+    return {"best": gettext("Counts each student’s best finished attempt."),
+            "latest": gettext("Counts each student’s latest finished attempt.")}.get(
+        rule, gettext("Counts each student’s first finished attempt."))
+
+
+@bp.context_processor
+def _wording():
+    """Every report page says questions, answers and the rule in words (wording.py)."""
+    return {"rule_statement": rule_statement, "question_text": question_text, "choice_label": choice_label,
+            "answer_text": answer_text}
+
+
 def assignment_title(assignment) -> str:
     library, lang = current_library(), current_language()
     if assignment.kind == "lesson":
@@ -49,9 +64,8 @@ def _export(table: Table, fmt: str, name: str) -> Response:
     if fmt not in FORMATS:
         abort(404)
     mimetype, render = FORMATS[fmt]
-    filename = secure_filename(f"{name}.{fmt}") or f"report.{fmt}"
     return Response(render(table), mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+                    headers={"Content-Disposition": content_disposition(f"{name}.{fmt}"), "Cache-Control": "no-store"})
 
 
 def _round(value):
@@ -113,18 +127,19 @@ def _quiz_report(classroom, slug):
 
 
 def _quiz_table(report) -> Table:
-    lang = current_language()
-    headers = [gettext("Question"), gettext("Type"), gettext("Answers"), gettext("Right answers"),
+    quiz = report.quiz
+    headers = [gettext("Question"), gettext("Type"), gettext("Answers"), gettext("Right answers (%(pct)s)", pct="%"),
                gettext("Facility index"), gettext("Discrimination index"), gettext("Needs checking"),
-               gettext("Most chosen wrong answer")]
+               gettext("Most chosen wrong answer"), gettext("Times chosen")]
     rows = []
     for number, item in enumerate(report.questions, start=1):
         wrong = max(item.wrong_choices, key=lambda c: c.count, default=None)
-        prompt = to_plain(item.question.prompt.get(lang)) if item.question.prompt else item.question.id
-        rows.append([f"{number}. {prompt}", item.question.type, item.answered, _round(item.stats.facility),
-                     _round(item.stats.facility) if report.item_analysis else None,
-                     _round(item.stats.discrimination), item.stats.needs_checking or "",
-                     f"{wrong.choice_id} ({wrong.count})" if wrong else ""])
+        checking = item.stats.needs_checking
+        rows.append([f"{number}. {question_text(quiz, item.question)}", type_name(item.question), item.answered,
+                     _round(item.stats.facility), _round(item.stats.facility) if report.item_analysis else None,
+                     _round(item.stats.discrimination), needs_checking_label(checking) if checking else "",
+                     choice_label(quiz, item.question, wrong.choice_id) if wrong else "",
+                     wrong.count if wrong else None])
     return Table(gettext("Quiz report"), headers, rows)
 
 
@@ -144,7 +159,7 @@ def quiz_export(class_id, slug, fmt):
 # --- topics -------------------------------------------------------------------------
 
 def _topics_table(summaries) -> Table:
-    return Table(gettext("Topics"), [gettext("Topic"), gettext("Quizzes"), gettext("Attempts"), gettext("Average score")],
+    return Table(gettext("Topics"), [gettext("Topic"), gettext("Quizzes"), gettext("Attempts"), gettext("Average score (%(pct)s)", pct="%")],
                  [[str(TOPICS[s.topic]), s.quizzes, s.attempts, _round(s.mean)] for s in summaries])
 
 
@@ -168,19 +183,26 @@ def _student(classroom, student_id):
     return classes.student_of(get_session(), classroom, student_id) or abort(404)
 
 
+def _local(moment):
+    """A stored UTC time as the teacher's wall clock, naive: a spreadsheet's date cell has no zone."""
+    return to_user_timezone(as_utc(moment)).replace(tzinfo=None)
+
+
 def _student_table(student, attempts) -> Table:
     lang = current_language()
     headers = [gettext("Quiz"), gettext("Started"), gettext("Minutes"), gettext("Question"), gettext("Answer"),
-               gettext("Right"), gettext("Mark")]
+               gettext("Right"), gettext("Mark"), gettext("Score (%(pct)s)", pct="%"), gettext("This attempt counts")]
     rows = []
     for item in attempts:
+        finished = item.attempt.finished_at is not None
         for question in item.quiz.questions:
             answer = item.answers.get(question.id)
-            prompt = to_plain(question.prompt.get(lang)) if question.prompt else question.id
-            rows.append([item.quiz.title.get(lang), format_date(item.attempt.started_at, "short"),
-                         _round(item.minutes), prompt, answer.choice if answer else "",
+            rows.append([item.quiz.title.get(lang), _local(item.attempt.started_at), _round(item.minutes),
+                         question_text(item.quiz, question),
+                         answer_text(item.quiz, question, answer.chosen, item.attempt.seed) if answer else "",
                          (gettext("yes") if answer.is_correct else gettext("no")) if answer else "",
-                         _round(answer.score) if answer else None])
+                         _round(answer.score) if answer else None, _round(item.percent) if finished else None,
+                         gettext("yes") if item.counts else gettext("no")])
     return Table(student.display_name, headers, rows)
 
 

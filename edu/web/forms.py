@@ -40,17 +40,37 @@ class ChangePasswordForm(FlaskForm):
 LANGUAGE_CHOICES = [SelectChoice("vi", "Tiếng Việt"), SelectChoice("en", "English")]
 
 
+class DefaultedBooleanField(BooleanField):
+    """A checkbox whose page always sends a hidden "n" after it, so an unticked
+    box reads as False; a post without the field at all keeps the default."""
+
+    false_values = ("false", "", "n")
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            self.data = valuelist[0] not in self.false_values
+
+
+ATTEMPT_RULE_CHOICES = [
+    SelectChoice("first", _l("The first finished attempt (best for tests)")),
+    SelectChoice("best", _l("The best finished attempt")),
+    SelectChoice("latest", _l("The latest finished attempt")),
+]
+
+
 class ClassForm(FlaskForm):
     name = StringField(_l("Class name"), validators=[DataRequired(REQUIRED), Length(max=100)])
     school = StringField(_l("School"), validators=[Optional(), Length(max=150)])
     grade = StringField(_l("Grade"), validators=[Optional(), Length(max=30)])
     language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
     results_released = BooleanField(_l("Students see their results as soon as they finish"), default=True)
+    attempt_rule = SelectField(_l("Which attempt counts in reports"), choices=ATTEMPT_RULE_CHOICES, default="first")
 
 
 class AssignForm(FlaskForm):
     item = SelectField(_l("Lesson or quiz"), validators=[DataRequired(REQUIRED)])
     due_on = DateField(_l("Due date (optional)"), validators=[Optional()])
+    retakes = DefaultedBooleanField(_l("Students may take it again after finishing"), default=True)
 
 
 class JoinForm(FlaskForm):

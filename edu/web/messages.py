@@ -35,6 +35,8 @@ MESSAGES = {
     "class.name_taken": _l("A classmate already uses this name, or one that looks the same. Add something to tell you apart, "
                            "such as the first letter of your family name."),
     "class.joining_closed": _l("This class is not taking new students right now. Ask your teacher to open joining."),
+    "class.attempt_rule": _l("Choose which attempt counts: the first, the best or the latest."),
+    "attempt.no_retakes": _l("You have finished this homework, and your teacher gives it only once. Your result is kept."),
     "class.name_contact": _l("A name must not look like a phone number or an email address. A first name is enough."),
     "class.merge_same": _l("Choose two different entries: the one to keep and the one to fold into it."),
 }

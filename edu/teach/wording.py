@@ -1,0 +1,159 @@
+"""Questions and answers in words, for teachers' reports and exports.
+
+A stored answer is a list of authors' ids ("lucky-draw-email", "sender",
+"scam"); a teacher reads the question as the student saw it and the options
+by their text, in the report's language. Screens and exports both call
+these functions, so a file always says what the page says.
+"""
+from __future__ import annotations
+
+from flask_babel import gettext
+
+from ..content.markdown import to_plain
+from ..content.questions import Shown
+from ..web.i18n import current_language
+from ..web.templating import verdict_wording
+
+LABEL_MAX = 60  # characters of a long text (a message, a paragraph) kept in a label
+
+
+def short(text: str, limit: int = LABEL_MAX) -> str:
+    """A long text cut at a word, with an ellipsis: enough to recognise it."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(",.;:") + "…"
+
+
+def _t(value, lang: str) -> str:
+    """A LangText, a plain string or nothing, as plain text."""
+    if value is None:
+        return ""
+    return to_plain(value.get(lang)) if hasattr(value, "get") else str(value)
+
+
+def type_names() -> dict[str, str]:
+    return {"single": gettext("Single choice"), "multiple": gettext("Multiple choice"),
+            "true_false": gettext("True or false"), "best_response": gettext("What to do"),
+            "verdict": gettext("Scam or safe"), "red_flags": gettext("Warning signs"),
+            "which_is_real": gettext("Which is real"), "ordering": gettext("Put in order")}
+
+
+def type_name(question) -> str:
+    return type_names().get(question.type, question.type)
+
+
+def mockup_label(mockup, lang: str) -> str:
+    """What tells one message from another: who sent it, its subject, its address."""
+    kind = mockup.kind
+    if kind == "email":
+        return f"{_t(mockup.sender, lang)}: {_t(mockup.subject, lang)}"
+    if kind == "social":
+        return f"{_t(mockup.name, lang)} ({mockup.handle})"
+    if kind == "web":
+        return mockup.address
+    if kind == "call":
+        return " ".join(filter(None, [_t(mockup.caller, lang), mockup.number or ""]))
+    return _t(mockup.sender if kind == "sms" else mockup.contact, lang)
+
+
+def _default_prompt(quiz, question) -> str:
+    if question.family == "verdict":
+        return (gettext("Is this a scam, or is it safe?") if verdict_wording(quiz, question) == "scam"
+                else gettext("Is this okay, or is it a warning sign?"))
+    if question.family == "red_flags":
+        return gettext("Which parts of this are warning signs? Mark every one.")
+    return gettext("One of these is genuine. Which one?")
+
+
+def question_text(quiz, question, lang: str | None = None) -> str:
+    """The prompt the student saw; a question without one gets the default
+    prompt and what its mockup shows, so two such questions can be told apart."""
+    lang = lang or current_language()
+    if question.prompt:
+        return to_plain(question.prompt.get(lang))
+    if question.family == "which_is_real":
+        label = " / ".join(mockup_label(side.mockup, lang) for side in question.sides)
+    else:
+        label = mockup_label(question.mockup, lang)
+    return f"{_default_prompt(quiz, question)} ({short(label)})"
+
+
+_HEADER_NAMES = {"sender": lambda: gettext("Sender"), "contact": lambda: gettext("Contact"),
+                 "status": lambda: gettext("Status"), "reply-to": lambda: gettext("Reply-to"),
+                 "subject": lambda: gettext("Subject"), "name": lambda: gettext("Name"),
+                 "handle": lambda: gettext("Handle"), "joined": lambda: gettext("Joined"),
+                 "followers": lambda: gettext("Followers"), "bio": lambda: gettext("Bio"),
+                 "address": lambda: gettext("Address"), "caller": lambda: gettext("Caller"),
+                 "number": lambda: gettext("Number")}
+
+
+def part_label(mockup, part_id: str, lang: str) -> str:
+    """A part of a mockup by what it shows: "Sender: TESTBANK", a message's
+    first words, a link's text."""
+    if part_id in mockup.HEADER_PARTS:
+        value = getattr(mockup, part_id.replace("-", "_"))
+        if part_id == "sender" and mockup.kind == "email":
+            value = f"{_t(value, lang)} <{mockup.sender_address}>"
+        return f"{_HEADER_NAMES[part_id]()}: {short(_t(value, lang))}"
+    for item in mockup.items():
+        link = getattr(item, "link", None)
+        if link and link.id == part_id:
+            return gettext("Link: %(text)s", text=short(link.text))
+        if item.id == part_id:
+            text = _t(getattr(item, "text", None), lang) or getattr(item, "name", "")
+            if not text and getattr(item, "kind", "") in ("call", "voice"):
+                text = gettext("Call") if item.kind == "call" else gettext("Voice message")
+            return short(text or (link.text if link else part_id))
+    return part_id
+
+
+def choice_label(quiz, question, choice_id: str, lang: str | None = None) -> str:
+    """One chosen id in words: an option's text, True/False, Scam/Safe/Not sure
+    (or Not okay/Okay), a part of the mockup, a step, or which side."""
+    lang = lang or current_language()
+    family = question.family
+    if family == "red_flags":
+        return part_label(question.mockup, choice_id, lang)
+    if family == "ordering":
+        step = question.step(choice_id)
+        return short(_t(step.text, lang)) if step else choice_id
+    if family == "which_is_real":
+        side = question.side(choice_id)
+        if side is None:
+            return choice_id
+        return (gettext("The genuine one (%(label)s)", label=short(mockup_label(side.mockup, lang))) if side.genuine
+                else gettext("The fake one (%(label)s)", label=short(mockup_label(side.mockup, lang))))
+    option = question.option(choice_id)
+    if option is None:
+        return choice_id
+    if option.text is not None:
+        return short(_t(option.text, lang), 120)
+    fixed = {"true": gettext("True"), "false": gettext("False"), "unsure": gettext("Not sure")}
+    if choice_id in fixed:
+        return fixed[choice_id]
+    if verdict_wording(quiz, question) == "scam":
+        return gettext("Scam") if choice_id == "scam" else gettext("Safe")
+    return gettext("Not okay") if choice_id == "scam" else gettext("Okay")
+
+
+def answer_text(quiz, question, chosen: tuple[str, ...], seed: int, lang: str | None = None) -> str:
+    """A student's whole answer in words. A which-is-real answer says the side
+    as their page showed it (the attempt's seed fixes which was A) and whether
+    it was the genuine one; steps keep the order the student gave them."""
+    lang = lang or current_language()
+    if not chosen:
+        return ""
+    if question.family == "which_is_real":
+        order = [s.id for s in question.presented(Shown(seed, ""))]
+        side = question.side(chosen[0])
+        if side is None or chosen[0] not in order:
+            return chosen[0]
+        letter = "AB"[order.index(chosen[0])]
+        return (gettext("Example %(letter)s (genuine)", letter=letter) if side.genuine
+                else gettext("Example %(letter)s (not genuine)", letter=letter))
+    labels = [choice_label(quiz, question, choice, lang) for choice in chosen]
+    if question.keeps_order:
+        return "; ".join(f"{n}. {label}" for n, label in enumerate(labels, start=1))
+    return "; ".join(labels)
