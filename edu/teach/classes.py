@@ -87,7 +87,6 @@ def show(class_id):
                            assignments=assignments, students=classes.students_of(db, classroom), rename_form=RenameForm())
 
 
-
 @bp.post("/<int:class_id>/assign")
 def assign(class_id):
     classroom = owned_class(class_id)
