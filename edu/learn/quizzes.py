@@ -21,7 +21,7 @@ from ..services import attempts, classes, results, retakes
 from ..services.attempts import PRACTICE, Context, class_context
 from ..services.errors import AnswerRejected, ServiceError
 from ..web.content import current_library
-from ..web.db import get_session
+from ..web.db import commit_before_rendering, get_session
 from ..web.i18n import current_language
 from ..web.learner import learner_key
 from ..web.limits import by_learner, limit, limiter
@@ -178,6 +178,7 @@ def answer(slug):
                                           current_app.secret_key)
     except AnswerRejected as rejected:
         return _refused(taking, rejected)
+    commit_before_rendering()
     return render_panel(quiz, recorded.attempt, question=recorded.question, number=_number(quiz, recorded.question),
                         feedback=recorded.answer, finished=recorded.attempt.finished_at is not None,
                         hidden=taking.hide_results)

@@ -24,8 +24,6 @@ class Cell:
     status: str  # "not_started", "in_progress", "done", "needs_help"
     score: float | None = None  # % of the attempt that counts
     attempts: int = 0
-    points: float | None = None  # the counted attempt's score and max, for "12 of 18"
-    max_points: int | None = None
 
 
 @dataclass
@@ -110,8 +108,7 @@ def _quiz_cell(attempts: list[Row], rule: str) -> Cell:
         return Cell("in_progress" if attempts else "not_started", attempts=len(attempts))
     chosen = counted(finished, rule)
     score = _percent(chosen)
-    return Cell("needs_help" if score < NEEDS_HELP_BELOW else "done", score, len(finished),
-                chosen.score or 0, chosen.max_score)
+    return Cell("needs_help" if score < NEEDS_HELP_BELOW else "done", score, len(finished))
 
 
 # --- quiz report --------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Services write into the request's session and never commit; the response
 hook below commits once, when the action is complete, so a user action is
-one transaction. An action that failed on our side (5xx) is rolled back when
+one transaction (a view whose page is slow to render may commit that same
+transaction just before rendering: `commit_before_rendering`). An action that failed on our side (5xx) is rolled back when
 the session closes; refusals (4xx) are raised before anything is written, and
 what a refusal must record (a failed sign-in) is committed with it.
 """
@@ -57,6 +58,15 @@ def get_session() -> Session:
     if "db_session" not in g:
         g.db_session = Session(current_app.extensions["db_engine"], expire_on_commit=False)
     return g.db_session
+
+
+def commit_before_rendering() -> None:
+    """The action is complete: commit now, before its page is rendered, so
+    SQLite's one write lock is held for the write alone. For the hottest
+    write (an answer); the hook below then finds nothing left to commit."""
+    session = g.get("db_session")
+    if session is not None:
+        session.commit()
 
 
 def _commit(response):
