@@ -33,7 +33,7 @@ from edu import create_app
 from edu.content import ContentError, load_library
 from edu.content.questions import Shown
 from edu.config import REPO_ROOT
-from edu.web.db import make_engine, upgrade
+from edu.web.db import get_session, make_engine, upgrade
 from edu.web.limits import limiter
 
 TEST_CONTENT = Path(__file__).parent / "data" / "content"
@@ -254,6 +254,22 @@ def _page_form(app, quiz: str, question: str, choices=(), *, seed: int = 0, posi
 def page_form():
     """page_form(app, quiz, question, choices, seed=0, positions={step: n}, **fields): the form data a page sends."""
     return _page_form
+
+
+@pytest.fixture
+def homework_student(sign_up, join):
+    """homework_student(app, name, language="en"): a teacher's class "7A" given
+    first-quiz as homework, and a student who joined it: (teacher, student).
+    The app needs open sign-up and CSRF off."""
+    def make(app, name: str, language: str = "en"):
+        teacher = sign_up(app, "t@school.example")
+        teacher.post("/classes/new", data={"name": "7A", "language": language})
+        teacher.post("/classes/1/assign", data={"item": "quiz:first-quiz"})
+        with app.app_context():
+            code = get_session().exec(text("SELECT join_code FROM classroom")).scalar()
+        return teacher, join(app, code, name)[0]
+
+    return make
 
 
 @pytest.fixture

@@ -30,14 +30,9 @@ def attempts(app):
         return get_session().exec(select(QuizAttempt).order_by(QuizAttempt.id)).all()
 
 
-def test_practice_and_homework_on_one_quiz_are_apart(make_app, sign_up, join, page_form):
+def test_practice_and_homework_on_one_quiz_are_apart(make_app, homework_student, page_form):
     app = make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
-    teacher = sign_up(app, "t@school.example")
-    teacher.post("/classes/new", data={"name": "7A", "language": "en"})
-    teacher.post("/classes/1/assign", data={"item": "quiz:first-quiz"})
-    with app.app_context():
-        code = get_session().exec(text("SELECT join_code FROM classroom")).scalar()
-    student, _ = join(app, code, "Lan")
+    teacher, student = homework_student(app, "Lan")
     assert "take it for your class" in student.get(f"{QUIZ}?lang=en").text  # practising an assigned quiz: told where it counts
 
     take(student, QUIZ, page_form, ("a", ["x"], "true"))  # practice, all wrong

@@ -7,9 +7,7 @@ from __future__ import annotations
 import re
 
 from flask import render_template_string
-from sqlalchemy import text
 
-from edu.web.db import get_session
 
 QUIZ = "/quizzes/first-quiz"
 RECOGNITION = "/quizzes/recognition"
@@ -68,14 +66,9 @@ def test_start_over_asks_first(client, page_form):
     assert client.get(f"{QUIZ}/question").text.count("Choose X and Y") == 1  # nothing thrown away by asking
 
 
-def test_homework_start_over_and_me_tell_not_started_from_in_progress(make_app, sign_up, join, page_form):
+def test_homework_start_over_and_me_tell_not_started_from_in_progress(make_app, homework_student, page_form):
     app = make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
-    teacher = sign_up(app, "t@school.example")
-    teacher.post("/classes/new", data={"name": "7A", "language": "vi"})
-    teacher.post("/classes/1/assign", data={"item": "quiz:first-quiz"})
-    with app.app_context():
-        code = get_session().exec(text("SELECT join_code FROM classroom")).scalar()
-    student, _ = join(app, code, "Lan")
+    _, student = homework_student(app, "Lan", language="vi")
     status = lambda: re.search(r'<p class="status">(.*?)</p>', student.get("/me?lang=vi").text, re.S).group(1).strip()
     assert status() == "Chưa bắt đầu"
     student.post("/me/quizzes/first-quiz/start")

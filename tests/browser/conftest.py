@@ -18,10 +18,12 @@ def pytest_collection_modifyitems(items):
 WORDS = {
     "vi": {"start": "Bắt đầu làm bài", "check": "Kiểm tra đáp án", "right": "Chính xác", "wrong": "Chưa đúng",
            "next": "Câu tiếp theo", "results": "Xem kết quả", "question": "Câu {n}/{total}",
-           "review": "Bài học nên xem lại", "lessons": "Bài học", "language": "Tiếng Việt"},
+           "review": "Bài học nên xem lại", "lessons": "Bài học", "language": "Tiếng Việt",
+           "create_account": "Tạo tài khoản", "create_class": "Tạo lớp"},
     "en": {"start": "Start the quiz", "check": "Check my answer", "right": "Correct", "wrong": "Not quite",
            "next": "Next question", "results": "See your results", "question": "Question {n} of {total}",
-           "review": "Lessons to review", "lessons": "Lessons", "language": "English"},
+           "review": "Lessons to review", "lessons": "Lessons", "language": "English",
+           "create_account": "Create account", "create_class": "Create class"},
 }
 
 
@@ -29,6 +31,24 @@ WORDS = {
 def ui():
     """The words of the quiz interface a test clicks and reads, by language."""
     return WORDS
+
+
+@pytest.fixture
+def open_class(ui):
+    """open_class(page, base, lang, email, class_name): sign up a teacher on that
+    page and create a class; the class's join code."""
+    def open_(page, base, lang, email, class_name):
+        page.goto(f"{base}/auth/signup?lang={lang}")
+        page.locator("#email").fill(email)
+        page.locator("#password").fill("a long enough passphrase")
+        page.locator("#confirm").fill("a long enough passphrase")
+        page.get_by_role("button", name=ui[lang]["create_account"]).click()
+        page.goto(f"{base}/classes/new?lang={lang}")
+        page.locator("#name").fill(class_name)
+        page.get_by_role("button", name=ui[lang]["create_class"]).click()
+        return page.locator("#join-code").inner_text().strip()
+
+    return open_
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 WORDS = {
-    "vi": {"create_account": "Tạo tài khoản", "create_class": "Tạo lớp", "join": "Vào lớp",
+    "vi": {"join": "Vào lớp",
            "close": "Đóng việc vào lớp", "open": "Mở lại việc vào lớp", "closed": "Lớp đã đóng",
            "refused": "Lớp này đang tạm dừng nhận học sinh mới", "remove": "Xóa {name}…",
            "confirm": "Xóa học sinh và toàn bộ dữ liệu của các em", "removed": "Đã xóa 1 học sinh",
            "forever": "xóa vĩnh viễn", "none": "Chưa có học sinh"},
-    "en": {"create_account": "Create account", "create_class": "Create class", "join": "Join",
+    "en": {"join": "Join",
            "close": "Close joining", "open": "Open joining", "closed": "Joining is closed",
            "refused": "This class is not taking new students right now", "remove": "Remove {name}…",
            "confirm": "Remove this student and their data", "removed": "1 student removed",
@@ -20,18 +20,10 @@ WORDS = {
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_teacher_closes_joining_and_removes_a_student(browser, live_server, lang):
+def test_teacher_closes_joining_and_removes_a_student(browser, live_server, lang, open_class):
     words, base = WORDS[lang], live_server.url
     teacher = browser.new_context().new_page()
-    teacher.goto(f"{base}/auth/signup?lang={lang}")
-    teacher.locator("#email").fill(f"admin-{lang}@school.example")
-    teacher.locator("#password").fill("a long enough passphrase")
-    teacher.locator("#confirm").fill("a long enough passphrase")
-    teacher.get_by_role("button", name=words["create_account"]).click()
-    teacher.goto(f"{base}/classes/new?lang={lang}")
-    teacher.locator("#name").fill(f"6C {lang}")
-    teacher.get_by_role("button", name=words["create_class"]).click()
-    code = teacher.locator("#join-code").inner_text().strip()
+    code = open_class(teacher, base, lang, f"admin-{lang}@school.example", f"6C {lang}")
 
     teacher.get_by_role("button", name=words["close"]).click()
     expect(teacher.locator("#joining-state")).to_contain_text(words["closed"])
