@@ -21,11 +21,6 @@ def app(make_app):
 
 
 @pytest.fixture
-def teacher(app, sign_up):
-    return sign_up(app, "lan@school.example")
-
-
-@pytest.fixture
 def classroom(teacher):
     response = teacher.post("/classes/new", data={"name": "7A", "school": "THCS Hoa Sen", "grade": "7", "language": "vi",
                                                   "results_released": "y"})

@@ -44,11 +44,6 @@ def app(make_app, storage, clock):
     return make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True, **storage)
 
 
-@pytest.fixture
-def teacher(app, sign_up):
-    return sign_up(app, "lan@school.example")
-
-
 def new_class(teacher, name="7A"):
     class_id = int(teacher.post("/classes/new", data={"name": name, "language": "vi"}).location.rsplit("/", 1)[1])
     teacher.post(f"/classes/{class_id}/assign", data={"item": "quiz:first-quiz"})

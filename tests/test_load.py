@@ -132,9 +132,7 @@ def _restart_postgres() -> None:
                    check=True, capture_output=True, timeout=60)
 
 
-@pytest.mark.restarts_service
-@pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"),
-                    reason="restarts the local PostgreSQL: runs only with TEST_DATABASE_URL set (tests/run.sh, second run)")
+@pytest.mark.restarts_service  # collected only in the PostgreSQL run (see conftest)
 def test_app_recovers_after_postgres_restarts(tmp_path, fresh_database_url):
     """Restart PostgreSQL during a load: requests fail while it is down, then
     the same workers serve again without being restarted."""

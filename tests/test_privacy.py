@@ -17,11 +17,6 @@ def app(make_app):
     return make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
 
 
-@pytest.fixture
-def teacher(app, sign_up):
-    return sign_up(app, "lan@school.example")
-
-
 def new_class(teacher, name):
     class_id = int(teacher.post("/classes/new", data={"name": name, "language": "vi"}).location.rsplit("/", 1)[1])
     teacher.post(f"/classes/{class_id}/assign", data={"item": "quiz:first-quiz"})
