@@ -4,16 +4,12 @@ JS; with htmx the form simply stays), and "Start over" asks first."""
 import pytest
 from playwright.sync_api import expect
 
+from .answering import answer_first
+
 SIZES = {"phone": {"width": 360, "height": 740}, "laptop": {"width": 1366, "height": 768}}
 CLASH = {"vi": "Số bị dùng nhiều lần: 1", "en": "used more than once: 1"}
 START_OVER = {"vi": ("Làm lại từ đầu", "Đồng ý, làm lại từ đầu", "Làm lại từ đầu?"),
               "en": ("Start over", "Yes, start over", "Start over?")}
-
-
-def answer_first(page, words):
-    form = page.locator("form.question-form")
-    form.locator('input[name="choice"]:not([hidden]), button.part-markable').first.click()
-    form.get_by_role("button", name=words["check"]).click()
 
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
@@ -25,7 +21,7 @@ def test_ordering_clash_is_kept_and_marked(browser, test_content_server, ui, lan
     page.goto(f"{test_content_server.url}/quizzes/recognition?lang={lang}")
     page.get_by_role("button", name=ui[lang]["start"]).click()
     for _ in range(6):  # the seventh question puts steps in order
-        answer_first(page, ui[lang])
+        answer_first(page, ui[lang], javascript)
         page.get_by_role("link", name=ui[lang]["next"]).click()
     selects = page.locator("form.question-form select")
     for n, number in enumerate(["1", "1", "2", "3"]):
@@ -51,7 +47,7 @@ def test_start_over_asks_first(browser, test_content_server, ui, lang, javascrip
     base = f"{test_content_server.url}/quizzes/first-quiz"
     page.goto(f"{base}?lang={lang}")
     page.get_by_role("button", name=ui[lang]["start"]).click()
-    answer_first(page, ui[lang])
+    answer_first(page, ui[lang], javascript)
     page.goto(f"{base}?lang={lang}")
     link, confirm, heading = START_OVER[lang]
     page.get_by_role("link", name=link, exact=True).click()

@@ -5,6 +5,8 @@ address table never breaks an address mid-word; the header takes two rows."""
 import pytest
 from playwright.sync_api import expect
 
+from .answering import answer_first
+
 SIZES = {"phone": {"width": 360, "height": 740}, "laptop": {"width": 1366, "height": 768}}
 
 
@@ -18,19 +20,6 @@ def open_page(browser, size, javascript=True):
     return context, context.new_page()
 
 
-def answer_any(page, words, javascript):
-    """Answers the current question with its first choice (or numbers 1..n) and goes on."""
-    form = page.locator("form.question-form")
-    selects = form.locator("select")
-    if selects.count():
-        for n in range(selects.count()):
-            selects.nth(n).select_option(str(n + 1))
-    else:
-        first = form.locator('input[name="choice"]:not([hidden]), button.part-markable').first
-        first.click() if javascript else first.check()
-    form.get_by_role("button", name=words["check"]).click()
-
-
 def test_result_page_summary_first_and_folded_questions(browser, test_content_server, size, ui):
     for lang in ("vi", "en"):
         for javascript in (True, False):
@@ -39,7 +28,7 @@ def test_result_page_summary_first_and_folded_questions(browser, test_content_se
             page.goto(f"{base}?lang={lang}")
             page.get_by_role("button", name=ui[lang]["start"]).click()
             for index in range(3):
-                answer_any(page, ui[lang], javascript)
+                answer_first(page, ui[lang], javascript)
                 page.get_by_role("link", name=ui[lang]["results"] if index == 2 else ui[lang]["next"]).click()
             expect(page.locator(".score-value")).to_be_visible()
             retake = page.locator(".result-actions button[type=submit]")
@@ -76,7 +65,7 @@ def test_revealed_link_target_leaves_the_next_part_free(browser, live_server, si
         context, page = open_page(browser, size, javascript=False)
         page.goto(f"{live_server.url}/quizzes/scam-recognition?lang={lang}")
         page.get_by_role("button", name=ui[lang]["start"]).click()
-        answer_any(page, ui[lang], javascript=False)
+        answer_first(page, ui[lang], javascript=False)
         page.get_by_role("link", name=ui[lang]["next"]).click()
         part = page.locator("label.part-markable.link-part").first
         part.locator("input").focus()
@@ -99,7 +88,7 @@ def test_email_paragraphs_sit_close(browser, live_server, size, ui):
         page.goto(f"{live_server.url}/quizzes/scam-recognition?lang={lang}")
         page.get_by_role("button", name=ui[lang]["start"]).click()
         for index in range(3):  # the fourth question is an email of three paragraphs
-            answer_any(page, ui[lang], javascript=True)
+            answer_first(page, ui[lang], javascript=True)
             page.get_by_role("link", name=ui[lang]["next"]).click()
         boxes = [p.bounding_box() for p in page.locator(".email-body > p").all()]
         assert len(boxes) >= 2
