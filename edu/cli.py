@@ -6,12 +6,15 @@ itself refuses to start.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import click
 from alembic import command
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from .config import content_dir
+from .content.discipline import review_library
 from .content.loader import ContentError, load_library
 from .services import accounts
 from .services.errors import AccountError
@@ -77,7 +80,8 @@ def content_cli():
 @content_cli.command("check")
 @click.option("--dir", "folder", type=click.Path(file_okay=False), help="Folder holding lessons/ and quizzes/.")
 def check(folder):
-    """Validate every lesson and quiz; list each problem with its file and field."""
+    """Validate every lesson and quiz; list each problem with its file and field,
+    then the warnings (fails too) and the scenarios due for review (listed only)."""
     root = content_dir(folder)
     try:
         library = load_library(root, media_url=lambda slug, name: name, callout_titles={"vi": {}, "en": {}})
@@ -85,4 +89,11 @@ def check(folder):
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         raise SystemExit(f"{len(exc.problems)} problem(s) in {root}")
+    review = review_library(library, date.today())
+    for problem in review.due:
+        click.echo(f"review due: {problem}")
+    for problem in review.warnings:
+        click.echo(f"warning: {problem}", err=True)
+    if review.warnings:
+        raise SystemExit(f"{len(review.warnings)} warning(s) in {root}")
     click.echo(f"OK: {len(library.lessons)} lessons and {len(library.quizzes)} quizzes in {root}")

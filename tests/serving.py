@@ -16,7 +16,7 @@ def write_quiz_content(root: Path, questions: int = 20) -> Path:
     lesson = root / "lessons" / "load-lesson"
     lesson.mkdir(parents=True)
     for lang in ("vi", "en"):
-        (lesson / f"{lang}.md").write_text("---\ntitle: Load\nsummary: Load\ntopic: scams\naudience: [adults]\n"
+        (lesson / f"{lang}.md").write_text("---\ntitle: Load\nsummary: Load\ntopic: scams\naudience: [community-adults]\n"
                                            "reading_minutes: 1\n---\nText\n", encoding="utf-8")
     (root / "quizzes").mkdir()
     write_single_choice_quiz(root / "quizzes" / "load.yaml", questions)

@@ -21,12 +21,12 @@ def write_content(root: Path, quizzes: int, questions: int) -> None:
     lesson.mkdir(parents=True)
     for lang in ("vi", "en"):
         (lesson / f"{lang}.md").write_text(
-            "---\ntitle: Bench\nsummary: Bench\ntopic: scams\naudience: [adults]\nreading_minutes: 1\n---\nText\n",
+            "---\ntitle: Bench\nsummary: Bench\ntopic: scams\naudience: [community-adults]\nreading_minutes: 1\n---\nText\n",
             encoding="utf-8")
     (root / "quizzes").mkdir()
     for q in range(quizzes):
         data = {"title": TEXT, "summary": TEXT, "topic": ["scams", "privacy", "account-security"][q % 3],
-                "audience": ["adults"], "questions": [
+                "audience": ["community-adults"], "questions": [
                     {"id": f"q{n}", "type": "single", "prompt": TEXT, "review_lesson": "bench-lesson",
                      "options": [{"id": o, "text": TEXT, "explanation": TEXT, "correct": o == "a"} for o in "abcd"]}
                     for n in range(questions)]}
@@ -64,7 +64,7 @@ def seed(app, students: int, quizzes: int, questions: int):
 def write_single_choice_quiz(path: Path, questions: int) -> None:
     """A quiz of `questions` single-choice questions q0, q1, ... whose answer is "a"."""
     text = {"vi": "Câu hỏi", "en": "Question"}
-    quiz = {"title": text, "summary": text, "topic": "scams", "audience": ["adults"], "questions": [
+    quiz = {"title": text, "summary": text, "topic": "scams", "audience": ["community-adults"], "questions": [
         {"id": f"q{n}", "type": "single", "prompt": text,
          "options": [{"id": o, "text": text, "explanation": text, "correct": o == "a"} for o in "abc"]}
         for n in range(questions)]}

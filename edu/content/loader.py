@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from .problems import ContentError, Problem
 from .files import FAILED, MAX_DEPTH, MAX_LESSON_BYTES, MAX_QUIZ_BYTES, TooDeep, safe_load, split_front_matter, yaml_problem
+from .help_directory import EMPTY, HELP_FILE, HELP_LINK, HelpDirectory
 from .markdown import render_document
 from .mockups import MOCKUP_KINDS
 from .models import LANGUAGES, QUESTION_TYPES, SLUG_PATTERN, SHARED_LESSON_FIELDS, Lesson, LessonMeta, LessonText, Quiz
@@ -26,6 +27,7 @@ LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
 class Library:
     lessons: dict[str, Lesson] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
+    help: HelpDirectory = EMPTY
 
     def sorted_lessons(self, lang: str) -> list[Lesson]:
         return sorted(self.lessons.values(), key=lambda l: (l.meta.order, l.text(lang).meta.title))
@@ -89,6 +91,8 @@ class _Loader:
         # not reported again as a reference to a missing one.
         self.lesson_files: set[str] = set()
         self.quiz_files: set[str] = set()
+        # (file, field, channel id) of every link to the help directory.
+        self.help_links: list[tuple[Path, str, str]] = []
 
     def rel(self, path: Path) -> str:
         try:
@@ -110,6 +114,7 @@ class _Loader:
             if not (self.root / folder).is_dir():
                 self.problem(self.root / folder, "", "folder is missing")
         if not self.problems:
+            self.load_help(self.root / "lessons" / HELP_FILE)
             for lesson_dir in sorted(p for p in (self.root / "lessons").iterdir() if p.is_dir()):
                 self.load_lesson(lesson_dir)
             for path in sorted((self.root / "quizzes").iterdir()):
@@ -176,6 +181,7 @@ class _Loader:
             self.problem(path, "", "must start with front matter between two '---' lines")
             return None
         front, body = parts
+        self.help_links += [(path, "body", channel) for channel in HELP_LINK.findall(body)]
         data = self.parse(path, front, line_offset=1)
         if data is FAILED:
             return None
@@ -218,12 +224,28 @@ class _Loader:
         if "slug" in data:
             self.problem(path, "slug", "unknown field: the quiz's slug is its file name")
             return
+        self.help_links += [(path, name, channel) for name, text in _strings(data) for channel in HELP_LINK.findall(text)]
         try:
             quiz = Quiz.model_validate({**data, "slug": path.stem})
         except ValidationError as exc:
             self.problems.extend(_validation_problems(self.rel(path), exc))
             return
         self.library.quizzes[quiz.slug] = quiz
+
+    # the help directory -------------------------------------------------
+
+    def load_help(self, path: Path) -> None:
+        """Optional for an author's own folder; the shipped content has one."""
+        if not path.is_file():
+            return
+        raw = self.read(path, MAX_QUIZ_BYTES)
+        data = FAILED if raw is None else self.parse(path, raw)
+        if data is FAILED:
+            return
+        try:
+            self.library.help = HelpDirectory.model_validate(data)
+        except ValidationError as exc:
+            self.problems.extend(_validation_problems(self.rel(path), exc))
 
     # cross references --------------------------------------------------
 
@@ -241,6 +263,21 @@ class _Loader:
             for i, question in enumerate(quiz.questions):
                 if question.review_lesson and question.review_lesson not in lessons:
                     self.problem(path, f"questions[{i}].review_lesson", f"no lesson named {question.review_lesson!r}")
+        for path, name, channel in self.help_links:
+            if self.library.help.channel(channel) is None:
+                self.problem(path, name, f"links to /help#{channel}, but lessons/{HELP_FILE} has no channel with that id")
+
+
+def _strings(data, prefix: str = ""):
+    """(field path, text) for every string in parsed YAML, named as authors wrote it."""
+    if isinstance(data, str):
+        yield prefix, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, f"{prefix}[{i}]")
 
 
 def load_library(root: Path, media_url: Callable[[str, str], str], callout_titles: dict[str, dict[str, str]]) -> Library:

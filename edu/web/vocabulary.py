@@ -11,8 +11,10 @@ TOPICS = {
 }
 
 AUDIENCES = {
-    "students-10-14": _l("Students aged 10–14"),
-    "students-15-18": _l("Students aged 15–18"),
-    "adults": _l("Adults"),
-    "parents-teachers": _l("Parents and teachers"),
+    "primary-8-10": _l("Primary pupils aged 8–10"),
+    "lower-secondary-11-14": _l("Lower-secondary students aged 11–14"),
+    "upper-secondary-15-18": _l("Upper-secondary students aged 15–18"),
+    "parents": _l("Parents and carers"),
+    "teachers": _l("Teachers and school staff"),
+    "community-adults": _l("Women and community members"),
 }

@@ -15,12 +15,13 @@ import hmac
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from ...errors import CodedError
-from ..base import LangText, Slug, Strict
+from ..base import LangText, Sensitivity, Slug, Source, Strict
 from ..mockups import Flag, Mockup
 
 CONFIDENCE_LEVELS = (50, 75, 100)
@@ -105,6 +106,13 @@ class Question(Strict):
     review_lesson: Slug | None = None
     ask_confidence: bool | None = None
     advice: LangText | None = None
+    # Who may get the question in self-serve practice (see Quiz.for_learner).
+    min_age: int | None = Field(None, ge=6, le=99)
+    sensitivity: Sensitivity | None = None
+    # A scenario (a question drawn on a mockup) says what it is based on and
+    # when to check it again: scams change faster than lessons.
+    source: Source | None = None
+    review_by: date | None = None
 
     @property
     def multiple(self) -> bool:

@@ -22,6 +22,9 @@ class OrderingQuestion(Question):
     type: Literal["ordering"]
     steps: list[Step] = Field(min_length=3, max_length=9)
     explanation: LangText
+    # Why no two steps could swap; `content check` asks for it, because an
+    # order that is only the author's preference measures nothing.
+    fixed_because: LangText | None = None
 
     @model_validator(mode="after")
     def _check_steps(self):
