@@ -61,6 +61,9 @@ RATE_LIMITS = {
 }
 
 
+QUICK_EXIT_URL = "https://www.google.com/search?q=th%E1%BB%9Di+ti%E1%BA%BFt"
+
+
 def load_config(instance_path: Path) -> dict:
     instance_path.mkdir(parents=True, exist_ok=True)
     auto_migrate = {"AUTO_MIGRATE": _flag("EDU_AUTO_MIGRATE")} if "EDU_AUTO_MIGRATE" in os.environ else {}
@@ -71,6 +74,8 @@ def load_config(instance_path: Path) -> dict:
         "CONTENT_DIR": content_dir(),
         "BASE_URL": os.environ.get("EDU_BASE_URL") or "http://127.0.0.1:5000",
         "OPEN_SIGNUP": _flag("EDU_OPEN_SIGNUP"),
+        # Where "Exit this page" goes: somewhere neutral that reveals nothing (a weather search).
+        "QUICK_EXIT_URL": os.environ.get("EDU_QUICK_EXIT_URL") or QUICK_EXIT_URL,
         "HTTPS": _flag("EDU_HTTPS"),
         "PROXY_COUNT": _count("EDU_PROXY_COUNT"),  # proxies of ours in front; 0 believes no X-Forwarded-* header
         "STAFF_IDLE_HOURS": float(os.environ.get("STAFF_IDLE_HOURS") or 8),  # a working day; then sign in again

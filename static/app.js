@@ -81,3 +81,37 @@ document.addEventListener("htmx:beforeSwap", function (event) {
   }
 });
 document.addEventListener("htmx:sendError", function (event) { showFailure(event.detail.target); });
+
+// Quick exit (GOV.UK "Exit this page"): without JS the button is a plain link.
+// With JS the page goes blank at once and the neutral page replaces this
+// history entry, so Back does not come here; Shift pressed three times in a
+// row (no other key between, within two seconds) does the same.
+function quickExit(url) {
+  document.body.hidden = true;
+  document.title = "";
+  try { window.sessionStorage.clear(); } catch (ignored) { /* storage blocked */ }
+  window.location.replace(url);
+}
+document.addEventListener("click", function (event) {
+  var exit = event.target.closest("[data-quick-exit]");
+  if (exit) {
+    event.preventDefault();
+    quickExit(exit.href);
+  }
+});
+var shiftPresses = [];
+document.addEventListener("keydown", function (event) {
+  var exit = document.querySelector("[data-quick-exit]");
+  if (!exit || event.repeat) {
+    return;
+  }
+  if (event.key !== "Shift") {
+    shiftPresses = [];
+    return;
+  }
+  shiftPresses = shiftPresses.filter(function (at) { return event.timeStamp - at < 2000; });
+  shiftPresses.push(event.timeStamp);
+  if (shiftPresses.length >= 3) {
+    quickExit(exit.href);
+  }
+});

@@ -20,6 +20,8 @@ Audience = Literal["primary-8-10", "lower-secondary-11-14", "upper-secondary-15-
 # Items that only make sense with an adult to talk them through: never in
 # self-serve practice for children, flagged to teachers in reports.
 Sensitivity = Literal["teacher-led"]
+# Pages on these topics offer the quick exit and are never cached.
+SENSITIVE_TOPICS = frozenset({"image-abuse", "harassment", "getting-help"})
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 

@@ -10,10 +10,16 @@ from functools import cached_property
 
 from pydantic import Field, model_validator
 
-from .base import LANGUAGES, SLUG_PATTERN, Audience, LangText, NonEmpty, Slug, Strict, Topic
+from .base import LANGUAGES, SENSITIVE_TOPICS, SLUG_PATTERN, Audience, LangText, NonEmpty, Slug, Strict, Topic
 from .questions import QUESTION_TYPES, AnyQuestion
 
 __all__ = ["LANGUAGES", "QUESTION_TYPES", "SLUG_PATTERN", "LangText", "Lesson", "LessonMeta", "LessonText", "Quiz"]
+
+
+# Self-serve practice asks a learner's age band, never their age: the lower end
+# of each band is what min_age is compared with.
+AGE_BANDS = (8, 11, 15, 18)
+ADULT_AGE = 18
 
 
 class Quiz(Strict):
@@ -52,6 +58,29 @@ class Quiz(Strict):
         """The version of the quiz an attempt began on, kept with the attempt."""
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
 
+    @property
+    def sensitive(self) -> bool:
+        return self.topic in SENSITIVE_TOPICS or any(q.sensitivity == "teacher-led" for q in self.questions)
+
+    @property
+    def gated(self) -> bool:
+        """Whether some question is kept from younger learners in self-serve practice."""
+        return any(q.min_age is not None or q.sensitivity == "teacher-led" for q in self.questions)
+
+    def for_learner(self, age: int | None) -> "Quiz":
+        """The quiz as self-serve practice gives it to a learner of `age` (the
+        lower end of the age band they chose; None: not said, so the youngest):
+        no question below its min_age, no teacher-led question before 18.
+        A teacher's homework always gives the whole quiz."""
+        age = age if age is not None else AGE_BANDS[0]
+        kept = [q for q in self.questions if (q.min_age is None or age >= q.min_age)
+                and (q.sensitivity != "teacher-led" or age >= ADULT_AGE)]
+        if len(kept) == len(self.questions):
+            return self
+        # A fresh model, not model_copy: the copy would keep the full quiz's cached fingerprint.
+        fields = {name: getattr(self, name) for name in Quiz.model_fields}
+        return Quiz.model_construct(**(fields | {"questions": kept}))
+
     def asks_confidence(self, question) -> bool:
         return question.ask_confidence if question.ask_confidence is not None else self.ask_confidence
 
@@ -66,6 +95,10 @@ class LessonMeta(Strict):
     reading_minutes: int = Field(ge=1, le=60)
     order: int = 100
     related_quizzes: list[Slug] = []
+
+    @property
+    def sensitive(self) -> bool:
+        return self.topic in SENSITIVE_TOPICS
 
 
 SHARED_LESSON_FIELDS = ("topic", "audience", "order", "related_quizzes")

@@ -7,7 +7,8 @@ from ..web.db import get_session
 from ..web.i18n import current_language
 from ..web.learner import existing_learner_key
 from ..services import progress
-from ..web.vocabulary import AUDIENCES, TOPICS
+from ..web.security import mark_sensitive
+from ..web.vocabulary import chosen_filters, matches
 
 bp = Blueprint("lessons", __name__, url_prefix="/lessons")
 
@@ -15,12 +16,9 @@ bp = Blueprint("lessons", __name__, url_prefix="/lessons")
 @bp.get("/")
 def index():
     lang = current_language()
-    topic = request.args.get("topic") if request.args.get("topic") in TOPICS else None
-    audience = request.args.get("audience") if request.args.get("audience") in AUDIENCES else None
-    lessons = [
-        lesson for lesson in current_library().sorted_lessons(lang)
-        if (topic is None or lesson.meta.topic == topic) and (audience is None or audience in lesson.meta.audience)
-    ]
+    topic, audience = chosen_filters(request.args)
+    lessons = [lesson for lesson in current_library().sorted_lessons(lang)
+               if matches(lesson.meta.topic, lesson.meta.audience, topic, audience)]
     return render_template("learn/lessons/index.html", lessons=lessons, topic=topic, audience=audience)
 
 
@@ -28,6 +26,8 @@ def index():
 def show(slug):
     library = current_library()
     lesson = library.lessons.get(slug) or abort(404)
+    if lesson.meta.sensitive:
+        mark_sensitive()
     quizzes = [library.quizzes[s] for s in lesson.meta.related_quizzes]
     status = progress.lesson_opened(get_session(), existing_learner_key(), slug)  # None: not a student
     return render_template("learn/lessons/show.html", lesson=lesson, text=lesson.text(current_language()), quizzes=quizzes,

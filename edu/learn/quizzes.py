@@ -17,15 +17,18 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 from flask_babel import gettext
 
 from ..content import Quiz
+from ..content.models import AGE_BANDS
 from ..services import attempts, classes, results, retakes
 from ..services.attempts import PRACTICE, Context, class_context
 from ..services.errors import AnswerRejected, ServiceError
 from ..web.content import current_library
 from ..web.db import commit_before_rendering, get_session
 from ..web.i18n import current_language
-from ..web.learner import learner_key
+from ..web.learner import learner_age, learner_key, set_learner_age
 from ..web.limits import by_learner, limit, limiter
 from ..web.messages import message_for
+from ..web.security import mark_sensitive
+from ..web.vocabulary import chosen_filters, matches
 from ..web.errors import htmx_error
 from ..web.extensions import htmx
 
@@ -46,8 +49,10 @@ class Taking:
 
 def _taking(slug: str) -> Taking:
     quiz = current_library().quizzes.get(slug) or abort(404)
+    if quiz.sensitive:
+        mark_sensitive()
     if request.blueprint != HOMEWORK["name"]:
-        return Taking(quiz, PRACTICE)
+        return Taking(quiz.for_learner(learner_age()), PRACTICE)
     homework = classes.homework_for(get_session(), learner_key(), slug) or abort(404)
     return Taking(quiz, class_context(homework.class_id), hide_results=not homework.results_released)
 
@@ -112,11 +117,14 @@ def _refused(taking: Taking, rejected: AnswerRejected):
 def index():
     if request.blueprint == HOMEWORK["name"]:
         return redirect(url_for("students.me"))
-    return render_template("learn/quizzes/index.html", quizzes=current_library().sorted_quizzes(current_language()))
+    topic, audience = chosen_filters(request.args)
+    quizzes = [quiz for quiz in current_library().sorted_quizzes(current_language())
+               if matches(quiz.topic, quiz.audience, topic, audience)]
+    return render_template("learn/quizzes/index.html", quizzes=quizzes, topic=topic, audience=audience)
 
 
 @bp.get("/<slug>")
-def show(slug):
+def show(slug, age_error: str | None = None, status: int = 200):
     taking = _taking(slug)
     db = get_session()
     learner = learner_key()
@@ -125,12 +133,24 @@ def show(slug):
     # A student practising a quiz their class was given: point them to where it counts.
     homework = taking.context == PRACTICE and classes.homework_for(db, learner, slug) is not None
     return render_template("learn/quizzes/show.html", quiz=taking.quiz, attempt=attempt, answered=answered,
-                           homework=homework,
-                           finished=attempts.latest_finished_attempt(db, learner, taking.quiz, taking.context))
+                           homework=homework, age_bands=AGE_BANDS if _asks_age(slug) else (),
+                           age_band=learner_age(), age_error=age_error,
+                           finished=attempts.latest_finished_attempt(db, learner, taking.quiz, taking.context)), status
+
+
+def _asks_age(slug: str) -> bool:
+    """Practice of a quiz with questions for older learners asks the age band first."""
+    return request.blueprint != HOMEWORK["name"] and current_library().quizzes[slug].gated
 
 
 @bp.post("/<slug>/start")
 def start(slug):
+    _taking(slug)  # 404 before anything else
+    if _asks_age(slug):
+        band = request.form.get("age_band") or str(learner_age() or "")  # "start over" keeps the band
+        if band not in {str(b) for b in AGE_BANDS}:
+            return show(slug, age_error=gettext("Choose your age group to start."), status=400)
+        set_learner_age(int(band))
     taking = _taking(slug)
     restart = request.form.get("restart") == "1"
     try:

@@ -30,3 +30,13 @@ def use_learner_key(key: str | None) -> None:
     if key:
         session["learner"] = key
         session.permanent = True
+
+
+def learner_age() -> int | None:
+    """The lower end of the age band this browser's learner chose for practice
+    (see Quiz.for_learner): a band, never a birth date, and only in the cookie."""
+    return session.get("age_band")
+
+
+def set_learner_age(band: int) -> None:
+    session["age_band"] = band

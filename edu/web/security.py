@@ -1,7 +1,7 @@
 """Headers that make the browser refuse what the app never does: inline
 scripts, framing, guessing content types, leaking full URLs elsewhere; what
 caches may keep; and which forwarded headers to believe."""
-from flask import Flask, request, request_finished
+from flask import Flask, g, request, request_finished
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join([
@@ -36,6 +36,16 @@ def _set_hsts(response):
     return response
 
 
+def mark_sensitive() -> None:
+    """This page is about abuse or getting help: it offers the quick exit and
+    is never kept by a cache or the browser's back-forward store."""
+    g.sensitive = True
+
+
+def is_sensitive_page() -> bool:
+    return g.get("sensitive", False)
+
+
 def is_private_page() -> bool:
     return request.blueprint in PRIVATE_BLUEPRINTS or request.endpoint in PRIVATE_ENDPOINTS
 
@@ -46,7 +56,7 @@ def _cache_policy(_app, response, **_extra):
     hook), and a response that hands out a cookie must never be served by a
     shared cache to someone else."""
     cache = response.cache_control
-    if is_private_page():
+    if is_private_page() or is_sensitive_page():
         cache.no_store = True
     if is_private_page() or response.headers.getlist("Set-Cookie"):
         cache.public = False

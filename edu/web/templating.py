@@ -11,6 +11,7 @@ from .content import current_library
 from ..content.markdown import render_inline, render_text, to_plain
 from .access import can
 from .i18n import catalogue, current_language
+from .security import is_sensitive_page
 from .mockup_view import initials, mockup_view
 from .vocabulary import AUDIENCES, TOPICS
 
@@ -32,7 +33,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         TOPICS=TOPICS, AUDIENCES=AUDIENCES, can=can, mockup_view=mockup_view, initials=initials,
         verdict_wording=verdict_wording, confidence_label=confidence_label, needs_checking_label=needs_checking_label,
-        score_text=score_text,
+        score_text=score_text, sensitive_page=is_sensitive_page,
     )
     app.context_processor(lambda: {"LIBRARY": current_library()})
 

@@ -18,3 +18,13 @@ AUDIENCES = {
     "teachers": _l("Teachers and school staff"),
     "community-adults": _l("Women and community members"),
 }
+
+
+def chosen_filters(args) -> tuple[str | None, str | None]:
+    """The topic and audience a list page was asked to show; anything unknown means "all"."""
+    topic, audience = args.get("topic"), args.get("audience")
+    return (topic if topic in TOPICS else None), (audience if audience in AUDIENCES else None)
+
+
+def matches(topic: str, audiences: list[str], wanted_topic: str | None, wanted_audience: str | None) -> bool:
+    return (wanted_topic is None or topic == wanted_topic) and (wanted_audience is None or wanted_audience in audiences)
