@@ -39,8 +39,19 @@ def _assign_choices(assigned: frozenset[str] = frozenset()) -> list[SelectChoice
     library, lang = current_library(), current_language()
     lessons, quizzes = gettext("Lessons"), gettext("Quizzes")
     choices = ([SelectChoice(f"lesson:{l.slug}", l.text(lang).meta.title, optgroup=lessons) for l in library.sorted_lessons(lang)]
-               + [SelectChoice(f"quiz:{q.slug}", q.title.get(lang), optgroup=quizzes) for q in library.sorted_quizzes(lang)])
+               + [SelectChoice(f"quiz:{q.slug}", _quiz_label(q, lang), optgroup=quizzes) for q in library.sorted_quizzes(lang)])
     return [choice for choice in choices if choice.value not in assigned]
+
+
+def _quiz_label(quiz, lang: str) -> str:
+    """A quiz's title, with what a teacher should know before giving it to a class."""
+    notes = []
+    ages = [q.min_age for q in quiz.questions if q.min_age]
+    if ages:
+        notes.append(gettext("questions for ages %(age)s and up", age=min(ages)))
+    if any(q.sensitivity == "teacher-led" for q in quiz.questions):
+        notes.append(gettext("teacher-led questions"))
+    return f"{quiz.title.get(lang)} ({', '.join(notes)})" if notes else quiz.title.get(lang)
 
 
 @bp.get("/")

@@ -38,6 +38,9 @@ def mockup_view(mockup, mode: str, prefix: str, clues=(), marked=()) -> MockupVi
 
 
 def initials(name: str) -> str:
-    """Avatar letters for a chat contact or profile: 'Minh Anh' -> 'MA'."""
+    """Avatar letters for a chat contact or profile: 'Minh Anh' -> 'MA'; none
+    for a bare number, as a phone shows an unknown caller: no name, no face."""
+    if not any(c.isalpha() for c in name):
+        return ""
     words = [w for w in name.replace("_", " ").split() if w[:1].isalnum()]
     return "".join(w[0] for w in words[:2]).upper() or "?"
