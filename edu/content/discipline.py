@@ -56,11 +56,12 @@ def _names(quiz: Quiz, questions) -> str:
 # --- per quiz: a trick must not beat chance ---------------------------------
 
 def _longest_is_right(question) -> bool:
-    """Some right option is at least as long as every wrong one, in either language."""
+    """Some right option is longer than every wrong one, in either language
+    (a tie leaves "pick the longest" to chance)."""
     for lang in LANGUAGES:
         right = max(len(o.text.get(lang)) for o in question.options if o.correct)
         wrong = [len(o.text.get(lang)) for o in question.options if not o.correct]
-        if wrong and right >= max(wrong):
+        if wrong and right > max(wrong):
             return True
     return False
 
@@ -154,7 +155,7 @@ def identifiers(text: str) -> set[str]:
     for match in PHONE.findall(text):
         digits = re.sub(r"\D", "", match)
         found.add("0" + digits[2:] if match.startswith("+84") else digits)
-    for match in ACCOUNT.findall(text):
+    for match in ACCOUNT.findall(PHONE.sub(" ", text)):
         digits = re.sub(r"\D", "", match)
         if len(digits) >= 9:
             found.add(digits)
