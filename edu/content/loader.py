@@ -13,6 +13,7 @@ from typing import Callable
 import yaml
 from pydantic import ValidationError
 
+from ..config import SHIPPED_CONTENT_DIR
 from .problems import ContentError, Problem
 from .files import FAILED, MAX_DEPTH, MAX_LESSON_BYTES, MAX_QUIZ_BYTES, TooDeep, safe_load, split_front_matter, yaml_problem
 from .help_directory import EMPTY, HELP_FILE, HELP_LINK, HelpDirectory
@@ -235,9 +236,10 @@ class _Loader:
     # the help directory -------------------------------------------------
 
     def load_help(self, path: Path) -> None:
-        """Optional for an author's own folder; the shipped content has one."""
+        """An author's own folder may leave it out: the shipped directory is
+        used then, so no page is ever without the national help numbers."""
         if not path.is_file():
-            return
+            path = SHIPPED_CONTENT_DIR / "lessons" / HELP_FILE
         raw = self.read(path, MAX_QUIZ_BYTES)
         data = FAILED if raw is None else self.parse(path, raw)
         if data is FAILED:
