@@ -98,7 +98,24 @@ def test_lists_filter_by_audience(app):
     older = client.get("/quizzes/?audience=upper-secondary-15-18&lang=en").text
     assert "Recognition" in older and "The first quiz" not in older and "1 quiz" in older
     none = client.get("/quizzes/?audience=primary-8-10&lang=vi").text
-    assert "Chưa có câu đố nào phù hợp" in none
+    assert "Chưa có bài trắc nghiệm nào phù hợp" in none
     assert client.get("/quizzes/?audience=nonsense&lang=en").text.count('class="card"') == 2  # unknown: all
     lessons = client.get("/lessons/?audience=primary-8-10&lang=en").text
     assert "0 lessons" in lessons
+
+
+def test_a_quiz_with_nothing_for_the_band_says_so(make_app, content):
+    path = content / "quizzes" / "first-quiz.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for question in data["questions"]:
+        question["min_age"] = 13
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    app = make_app(content, WTF_CSRF_ENABLED=False)
+    client = app.test_client()
+    for lang, words in (("en", "Every question in this quiz is written for older learners"),
+                        ("vi", "Mọi câu hỏi trong bài này")):
+        refused = client.post(f"{PRACTICE}/start?lang={lang}", data={"age_band": "11"})
+        assert refused.status_code == 400 and words in refused.text
+    with app.app_context():
+        assert get_session().exec(text("SELECT count(*) FROM quizattempt")).one()[0] == 0
+    assert client.post(f"{PRACTICE}/start", data={"age_band": "15"}).status_code == 303

@@ -152,6 +152,10 @@ def start(slug):
             return show(slug, age_error=gettext("Choose your age group to start."), status=400)
         set_learner_age(int(band))
     taking = _taking(slug)
+    if not taking.quiz.questions:
+        return show(slug, status=400, age_error=gettext(
+            "Every question in this quiz is written for older learners. Choose another quiz, "
+            "or take this one with a parent or teacher."))
     restart = request.form.get("restart") == "1"
     try:
         retakes.check_start(get_session(), learner_key(), taking.quiz, taking.context, restart)

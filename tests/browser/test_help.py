@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 WORDS = {
-    "vi": {"help": "Tìm trợ giúp", "exit": "Thoát nhanh", "panel": "Cần giúp đỡ ngay?", "lessons": "Bài học"},
-    "en": {"help": "Get help", "exit": "Exit this page", "panel": "Need help now?", "lessons": "Lessons"},
+    "vi": {"help": "Trợ giúp", "title": "Tìm trợ giúp", "exit": "Thoát nhanh", "panel": "Cần giúp đỡ ngay?", "lessons": "Bài học"},
+    "en": {"help": "Help", "title": "Get help", "exit": "Exit this page", "panel": "Need help now?", "lessons": "Lessons"},
 }
 NEUTRAL = "<!doctype html><title>Weather</title><h1>Weather today</h1>"
 
@@ -29,7 +29,7 @@ def test_help_is_one_step_from_any_page(browser, live_server, lang):
     expect(panel.get_by_role("link", name="111")).to_have_attribute("href", "tel:111")
     page.get_by_role("link", name=WORDS[lang]["help"], exact=True).click()
     expect(page).to_have_url(f"{live_server.url}/help")
-    expect(page.get_by_role("heading", level=1, name=WORDS[lang]["help"])).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name=WORDS[lang]["title"])).to_be_visible()
     page.locator(".help-index").get_by_role("link", name="5656").click()
     expect(page.locator("#report-spam")).to_be_in_viewport()
     expect(page.locator("#report-spam code").first).to_contain_text("S <")
