@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from edu.cli import content_cli
 from edu.config import REPO_ROOT
-from edu.content.discipline import identifiers, review_library
+from edu.content.discipline import identifiers, mockup_role, mockup_texts, review_library
 
 TODAY = date(2026, 12, 1)
 SOURCE = {"name": "Test warning", "date": "2026-01"}
@@ -215,3 +215,19 @@ def test_shipped_content_has_no_warnings(load):
     assert {c.id for c in help_directory.channels} >= {
         "child-protection", "police", "ambulance", "report-spam", "spam-portal", "warning-portal", "trusted-sites",
         "vneid", "take-it-down", "stopncii"}
+
+
+def test_shipped_scam_addresses_often_look_ordinary(load):
+    """At least a third of each quiz's scam domains end like real ones (.vn, .com.vn, .com, a
+    free-hosting subdomain): "an odd ending means a scam" is not the lesson."""
+    from edu.content.discipline import mockup_texts, _role
+    ordinary = (".vn", ".com", ".web.app", ".github.io", ".blogspot.com", ".org", ".net")
+    for quiz in load(REPO_ROOT).quizzes.values():
+        domains = set()
+        for question in quiz.questions:
+            mockups = [(side.mockup, mockup_role(question, side)) for side in getattr(question, "sides", [])]
+            mockups += [(question.mockup, mockup_role(question))] if getattr(question, "mockup", None) else []
+            domains |= {ident for mockup, role in mockups if role == "scam" for text in mockup_texts(mockup)
+                        for ident in identifiers(text) if "." in ident and not ident[0].isdigit()}
+        if domains:
+            assert 3 * sum(d.endswith(ordinary) for d in domains) >= len(domains), (quiz.slug, sorted(domains))

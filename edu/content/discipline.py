@@ -136,7 +136,7 @@ def _ordering(quiz: Quiz) -> list[Problem]:
 
 # --- across the content -------------------------------------------------------
 
-def _role(question, side=None) -> str | None:
+def mockup_role(question, side=None) -> str | None:
     """Whether a mockup is a scam or genuine, where the question says so."""
     if side is not None:
         return "genuine" if side.genuine else "scam"
@@ -166,7 +166,7 @@ def identifiers(text: str) -> set[str]:
     return found
 
 
-def _mockup_texts(mockup) -> list[str]:
+def mockup_texts(mockup) -> list[str]:
     texts: list[str] = []
 
     def walk(value):
@@ -190,13 +190,13 @@ def _shared_identifiers(library: Library) -> list[Problem]:
     uses: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for quiz in library.quizzes.values():
         for question in quiz.questions:
-            mockups = [(side.mockup, _role(question, side)) for side in getattr(question, "sides", [])]
+            mockups = [(side.mockup, mockup_role(question, side)) for side in getattr(question, "sides", [])]
             if getattr(question, "mockup", None) is not None:
-                mockups.append((question.mockup, _role(question)))
+                mockups.append((question.mockup, mockup_role(question)))
             for mockup, role in mockups:
                 if role is None:
                     continue
-                for text in _mockup_texts(mockup):
+                for text in mockup_texts(mockup):
                     for ident in identifiers(text):
                         uses[ident][role].append(f"{quiz_file(quiz)} {question.id}")
     for channel in library.help.channels:
