@@ -220,7 +220,6 @@ def test_shipped_content_has_no_warnings(load):
 def test_shipped_scam_addresses_often_look_ordinary(load):
     """At least a third of each quiz's scam domains end like real ones (.vn, .com.vn, .com, a
     free-hosting subdomain): "an odd ending means a scam" is not the lesson."""
-    from edu.content.discipline import mockup_texts, _role
     ordinary = (".vn", ".com", ".web.app", ".github.io", ".blogspot.com", ".org", ".net")
     for quiz in load(REPO_ROOT).quizzes.values():
         domains = set()
