@@ -230,3 +230,11 @@ def test_shipped_scam_addresses_often_look_ordinary(load):
                         for ident in identifiers(text) if "." in ident and not ident[0].isdigit()}
         if domains:
             assert 3 * sum(d.endswith(ordinary) for d in domains) >= len(domains), (quiz.slug, sorted(domains))
+
+
+def test_content_check_lists_scenarios_due_for_review_without_failing(folder):
+    root = folder("meta", [verdict("a", "safe", review_by="2020-01-31"), verdict("b", "scam")])
+    result = CliRunner().invoke(content_cli, ["check", "--dir", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "review due: quizzes/meta.yaml: questions[0] (a): was due for review on 2020-01-31" in result.output
+    assert "OK: 1 lessons and 3 quizzes" in result.output
