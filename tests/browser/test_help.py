@@ -44,6 +44,9 @@ def test_quick_exit_leaves_and_replaces_the_history_entry(browser, live_server, 
     before = f"{live_server.url}/lessons/?lang={lang}"
     page.goto(before)
     page.get_by_role("link", name=WORDS[lang]["help"], exact=True).click()
+    # Until app.js has run the button is the plain link it is without JS
+    # (it leaves, but cannot take the page out of the history).
+    page.wait_for_load_state()
     exit_button = page.get_by_role("link", name=WORDS[lang]["exit"])
     if how == "button":
         exit_button.click()
