@@ -18,6 +18,19 @@ if [ ! -x /usr/bin/chromium ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
+# The accessibility and HTML checks use two npm packages pinned in
+# tests/package-lock.json (axe-core, injected by Playwright; vnu-jar, the Nu
+# HTML checker, which needs Java): Debian's packages only when a tool is missing.
+missing=()
+command -v npm >/dev/null || missing+=(npm)
+command -v java >/dev/null || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime; we use the system's.
+(cd tests && npm ci --ignore-scripts --no-audit --no-fund --silent)
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e ".[test]"
 
