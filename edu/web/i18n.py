@@ -57,6 +57,8 @@ def remember_language(response, lang: str):
 
 
 def _remember_language(response):
+    if request.endpoint == "static":
+        return response  # the same bytes in every language: no Vary that would split a year-long cache
     asked = request.args.get("lang")
     if asked in LANGUAGES and request.cookies.get(COOKIE) != asked:
         remember_language(response, asked)
