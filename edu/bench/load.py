@@ -7,13 +7,13 @@ PostgreSQL (DATABASE_URL of the local server, or BENCH_POSTGRES_URL), and a
 bare Flask "hello" app. wrk (installed with apt-get when missing) drives each
 at 50 connections and the command prints requests per second, p50 and p99
 latency for a lesson page, a quiz question, an answer submission and a
-teacher's class grid, each page's ratio to bare Flask, and the gzip weight
-of each page type (HTML + CSS + JS). All traffic stays on 127.0.0.1.
+teacher's class grid, each page's ratio to bare Flask, and each page's bytes
+on the wire for a first visit and for the next page (weight.py). All traffic
+stays on 127.0.0.1.
 """
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import re
 import subprocess
@@ -22,10 +22,12 @@ from pathlib import Path
 
 from .fixtures import answer_fields, seed, write_content, write_single_choice_quiz
 from .servers import POSTGRES_URL, create_postgres_schema, drop_schema, ensure_wrk, gunicorn
+from .weight import page_weight
 
 ANSWER_QUESTIONS = 60
 STUDENT_SESSIONS = 200
 CONNECTIONS = 50
+FIRST_VISIT_TARGET_KB, NEXT_PAGE_TARGET_KB = 30, 10
 
 
 def csrf_token(html: str) -> str:
@@ -107,16 +109,6 @@ def run_wrk(wrk: str, url: str, seconds: int, script: str | None = None) -> dict
             "p99": latency("99%"), "errors": int(non2xx.group(1)) if non2xx else 0}
 
 
-def page_weight(url: str, path: str, cookie: str) -> float:
-    """HTML + the CSS and JS it loads, each gzipped, in KB."""
-    import httpx
-
-    html = httpx.get(url + path, headers={"Cookie": cookie}).content
-    assets = re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html)
-    total = len(gzip.compress(html)) + sum(len(gzip.compress(httpx.get(url + a.decode()).content)) for a in assets)
-    return total / 1024
-
-
 def measure_app(wrk: str, name: str, database_url: str, seconds: int, folder: Path) -> dict:
     from .. import create_app
 
@@ -139,14 +131,18 @@ def measure_app(wrk: str, name: str, database_url: str, seconds: int, folder: Pa
             "quiz question": ("/quizzes/bench-answers/question", student_cookie, HEADER_SCRIPT % student_cookie),
             "class grid": (f"/classes/{class_id}/reports/grid", teacher, HEADER_SCRIPT % teacher),
         }
+        import httpx
+
+        with httpx.Client(base_url=url) as client:
+            weights = {label: page_weight(client, path, cookie) for label, (path, cookie, _script) in pages.items()}
         for label, (path, cookie, script) in pages.items():
-            results[label] = run_wrk(wrk, url + path, seconds, script) | {"kb": page_weight(url, path, cookie)}
+            results[label] = run_wrk(wrk, url + path, seconds, script) | {"weight": weights[label]}
         sessions = ", ".join(f'{{"{c}", "{t}"}}' for c, t in students[1:])
         fields = (answer_fields("bench", f"q{n}", "a") for n in range(ANSWER_QUESTIONS))
         names = ", ".join(f'{{"{f["question"]}", "{f["choice"]}"}}' for f in fields)
         results["answer submission"] = run_wrk(wrk, url + "/", seconds,
                                                ANSWER_SCRIPT % (sessions, names, ANSWER_QUESTIONS))
-        results["answer submission"]["kb"] = None
+        results["answer submission"]["weight"] = None
     return results
 
 
@@ -173,12 +169,16 @@ def main(argv=None) -> None:
             for engine, database_url in engines.items():
                 results = measure_app(wrk, engine.lower(), database_url, seconds, folder)
                 print(f"{engine}")
-                print(f"  {'page':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'vs hello':>10}{'non-2xx':>9}{'gzip KB':>9}")
+                print(f"  {'page':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'vs hello':>10}{'non-2xx':>9}"
+                      f"{'first KB':>10}{'next KB':>9}")
                 for label, r in results.items():
-                    weight = f"{r['kb']:.1f}" if r["kb"] is not None else "-"
+                    w = r["weight"]
+                    sizes = f"{w.first_visit / 1024:>10.1f}{w.next_page / 1024:>9.1f}" if w else f"{'-':>10}{'-':>9}"
                     print(f"  {label:<20}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}"
-                          f"{r['rps'] / hello['rps']:>10.2f}{r['errors']:>9}{weight:>9}")
-                print()
+                          f"{r['rps'] / hello['rps']:>10.2f}{r['errors']:>9}{sizes}")
+                print(f"  first KB: a first visit (HTML, CSS, JS, images), next KB: the next page of the kind with the"
+                      f" files cached; on the wire as a browser asks (brotli), headers included; targets"
+                      f" {FIRST_VISIT_TARGET_KB} and {NEXT_PAGE_TARGET_KB} KB\n")
         finally:
             drop_schema(schema)
 

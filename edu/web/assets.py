@@ -50,17 +50,29 @@ class Asset:
         return fingerprinted_name(self.name, self.digest)
 
 
+# A CSS comment, or a string kept whole (a "/*" inside quotes is not a comment).
+_CSS_COMMENT = re.compile(rb"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.S)
+
+
+def without_css_comments(css: bytes) -> bytes:
+    """The stylesheet's comments are for its authors: a tenth of its weight on the wire."""
+    return _CSS_COMMENT.sub(lambda m: m[1] or b"", css)
+
+
 @lru_cache(maxsize=256)
 def _load(path: Path, _mtime_ns: int, _size: int, name: str) -> Asset:
     """One file, read, hashed and compressed once per process (tests make
     hundreds of apps; a changed file has a new mtime and is read again)."""
     body = path.read_bytes()
+    digest = hashlib.sha256(body).hexdigest()
+    if name.endswith(".css"):
+        body = without_css_comments(body)
     mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
     encoded = {}
     if mimetype.startswith("text/") or mimetype in ("application/javascript", "image/svg+xml", "application/json"):
         candidates = {"br": brotli.compress(body, quality=11), "gzip": gzip.compress(body, 9, mtime=0)}
         encoded = {coding: data for coding, data in candidates.items() if len(data) < len(body)}
-    return Asset(name, body, mimetype, hashlib.sha256(body).hexdigest(), encoded)
+    return Asset(name, body, mimetype, digest, encoded)
 
 
 class Assets:
@@ -99,6 +111,9 @@ def serve(assets: Assets, filename: str) -> Response:
         response.headers["Content-Encoding"] = coding
     response.vary.add("Accept-Encoding")
     response.headers["Cache-Control"] = IMMUTABLE if current else SHORT
+    # A file is never a page that loads anything: the strictest policy (it stops
+    # an SVG opened on its own from running script) and shorter than the pages' one.
+    response.headers["Content-Security-Policy"] = "default-src 'none'"
     response.set_etag(f"{asset.digest[:20]}-{coding or 'identity'}")
     return response.make_conditional(request)
 
