@@ -6,7 +6,7 @@ from flask import Flask
 
 from ..content import ContentError, ContentStore
 from ..services import accounts
-from . import access, assets, compression, db, discovery, errors, i18n, inputs, security, templating
+from . import access, assets, compression, db, discovery, errors, fragments, i18n, inputs, security, templating
 from .extensions import csrf, htmx, login_manager
 from .limits import limiter
 
@@ -32,6 +32,7 @@ def init_app(app: Flask) -> None:
     templating.init_app(app)
     compression.init_app(app)
     assets.init_app(app)
+    fragments.init_app(app)
     discovery.init_app(app)
     _load_content(app)
 
