@@ -15,7 +15,7 @@ from wtforms import SelectChoice
 from ..web.content import current_library
 from ..web.access import owned_class, require
 from ..web.db import get_session
-from ..web.forms import AssignForm, ClassForm, EmptyForm, MergeForm, RenameForm, StudentsForm, form_status
+from ..web.forms import AssignForm, ClassForm, EmptyForm, MergeForm, RenameForm, StudentsForm, form_status, prompted
 from ..web.inputs import LARGEST_ID
 from ..web.links import external_url
 from ..web.i18n import current_language
@@ -93,7 +93,8 @@ def show(class_id):
     db = get_session()
     assignments = classes.assignments_of(db, classroom)
     form = AssignForm()
-    form.item.choices = _assign_choices(frozenset(f"{a.kind}:{a.slug}" for a in assignments))
+    form.item.choices = prompted(gettext("Choose a lesson or quiz"),
+                                 _assign_choices(frozenset(f"{a.kind}:{a.slug}" for a in assignments)))
     return render_template("teach/classes/show.html", classroom=classroom, assign_form=form,
                            assignments=assignments, students=classes.students_of(db, classroom), rename_form=RenameForm())
 
@@ -231,7 +232,8 @@ def merge(class_id):
     db = get_session()
     posted, asked = request.method == "POST", bool(request.args.get("keep") or request.args.get("other"))
     form = MergeForm() if posted else MergeForm(formdata=request.args if asked else None, meta={"csrf": False})
-    form.keep.choices = form.other.choices = [(s.id, s.display_name) for s in classes.students_of(db, classroom)]
+    form.keep.choices = form.other.choices = prompted(
+        gettext("Choose a student"), [SelectChoice(s.id, s.display_name) for s in classes.students_of(db, classroom)])
     pair, error = None, None
     if (posted or asked) and not form.validate():
         error = gettext("Choose the entry to keep and the entry to fold into it.")

@@ -97,12 +97,24 @@ class RenameForm(FlaskForm):
         DataRequired(REQUIRED), Length(max=DISPLAY_NAME_MAX, message=_l("Use a shorter name."))])
 
 
+def prompted(prompt: str, choices) -> list[SelectChoice]:
+    """A required select's choices after an empty first option saying what to
+    choose: HTML asks for one, and the browser must not pick for the teacher."""
+    return [SelectChoice("", prompt), *choices]
+
+
+def optional_id(value) -> int | None:
+    """An id from a select whose first option is empty: "" is no choice yet."""
+    return None if value in ("", None) else int(value)
+
+
 class MergeForm(FlaskForm):
     """Two entries of one student. The view offers the class's students and
     looks each id up in that class (404 otherwise), so choices are not checked here."""
 
-    keep = SelectField(_l("Keep this entry"), coerce=int, validate_choice=False, validators=[DataRequired(REQUIRED)])
-    other = SelectField(_l("Fold this entry into it"), coerce=int, validate_choice=False,
+    keep = SelectField(_l("Keep this entry"), coerce=optional_id, validate_choice=False,
+                       validators=[DataRequired(REQUIRED)])
+    other = SelectField(_l("Fold this entry into it"), coerce=optional_id, validate_choice=False,
                         validators=[DataRequired(REQUIRED)])
 
 
