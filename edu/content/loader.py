@@ -17,7 +17,8 @@ from ..config import SHIPPED_CONTENT_DIR
 from .problems import ContentError, Problem
 from .files import FAILED, MAX_DEPTH, MAX_LESSON_BYTES, MAX_QUIZ_BYTES, TooDeep, safe_load, split_front_matter, yaml_problem
 from .help_directory import EMPTY, HELP_FILE, HELP_LINK, HelpDirectory
-from .markdown import render_document
+from .images import file_digest, image_size
+from .markdown import MediaFile, render_document
 from .mockups import MOCKUP_KINDS
 from .models import LANGUAGES, QUESTION_TYPES, SLUG_PATTERN, SHARED_LESSON_FIELDS, Lesson, LessonMeta, LessonText, Quiz
 
@@ -195,11 +196,14 @@ class _Loader:
             self.problems.extend(_validation_problems(self.rel(path), exc))
             return None
 
-        def media_file(name: str) -> str | None:
+        def media_file(name: str) -> MediaFile | None:
             target = (folder / name).resolve()
             if folder.resolve() not in target.parents or not target.is_file():
                 return None
-            return self.media_url(folder.name, target.relative_to(folder.resolve()).as_posix())
+            url = self.media_url(folder.name, target.relative_to(folder.resolve()).as_posix())
+            # The file's fingerprint in the address: the picture can be cached for good,
+            # and an author's new version arrives under a new address.
+            return MediaFile(f"{url}?v={file_digest(target)}", image_size(target))
 
         body_problems: list[str] = []
         html = render_document(body, callout_titles=self.callout_titles[lang], media_file=media_file, problems=body_problems)

@@ -11,12 +11,15 @@ import re
 from functools import lru_cache
 from html import escape
 from pathlib import PurePosixPath
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
+
+from .images import Size
 
 CALLOUT_KINDS = ("tip", "warning", "help")
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
@@ -73,12 +76,20 @@ def is_local_path(url: str) -> bool:
     return not parts.scheme and not parts.netloc and not url.startswith("/")
 
 
+class MediaFile(NamedTuple):
+    """A lesson's picture: where it is served, and its size when the file says."""
+
+    url: str
+    size: Size | None = None
+
+
 def render_document(text: str, *, callout_titles: dict[str, str], media_file, problems: list[str]) -> str:
     """Render a lesson body.
 
-    `media_file(name)` maps an image path written in the lesson to its URL,
-    or returns None when no such image exists; each missing image is added
-    to `problems` so `content check` can name it.
+    `media_file(name)` maps an image path written in the lesson to its URL
+    (a string, or a MediaFile that also gives the picture's size for the
+    img's width and height), or returns None when no such image exists; each
+    missing image is added to `problems` so `content check` can name it.
     """
     env = {"callout_titles": callout_titles}
     tokens = _md.parse(text, env)
@@ -92,11 +103,16 @@ def render_document(text: str, *, callout_titles: dict[str, str], media_file, pr
             if PurePosixPath(src).suffix.lower() not in IMAGE_SUFFIXES:
                 problems.append(f"image {src!r} is not a picture file ({', '.join(sorted(IMAGE_SUFFIXES))})")
                 continue
-            url = media_file(src)
-            if url is None:
+            found = media_file(src)
+            if found is None:
                 problems.append(f"image {src!r} is not in the lesson's folder")
+            elif isinstance(found, str):
+                child.attrSet("src", found)
             else:
-                child.attrSet("src", url)
+                child.attrSet("src", found.url)
+                if found.size:
+                    child.attrSet("width", str(found.size.width))
+                    child.attrSet("height", str(found.size.height))
     return sanitize(_md.renderer.render(tokens, _md.options, env))
 
 

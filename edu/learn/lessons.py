@@ -11,6 +11,7 @@ from ..web.security import mark_sensitive
 from ..web.vocabulary import chosen_filters, matches
 
 bp = Blueprint("lessons", __name__, url_prefix="/lessons")
+MEDIA_MAX_AGE = 365 * 24 * 3600
 
 
 @bp.get("/")
@@ -49,4 +50,11 @@ def media(slug, name):
     library = current_library()
     if slug not in library.lessons or not any(name.lower().endswith(s) for s in IMAGE_SUFFIXES):
         abort(404)
-    return send_from_directory(current_store().root / "lessons" / slug, name, max_age=3600)
+    # Lesson pages link a picture with its fingerprint (?v=, content/images.py): that
+    # address never changes content, so it is cached for a year; a bare address, a day.
+    fingerprinted = bool(request.args.get("v"))
+    response = send_from_directory(current_store().root / "lessons" / slug, name,
+                                   max_age=MEDIA_MAX_AGE if fingerprinted else 86400)
+    if fingerprinted:
+        response.cache_control.immutable = True
+    return response
