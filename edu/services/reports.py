@@ -7,20 +7,23 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import Row
 from sqlmodel import Session, col, select
 
 from ..content import Library, Quiz
 from ..models import Assignment, Classroom, LessonProgress, QuizAnswer, QuizAttempt, Student, as_utc
-from . import statistics
+from . import collation, statistics
 from .classes import assignments_of, students_of
 
 NEEDS_HELP_BELOW = 50  # % on the attempt that counts; shown to teachers as the rule
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One student and one assignment. A tuple, not a dataclass: a grid makes
+    a thousand, and equal cells are one object (see class_grid)."""
+
     status: str  # "not_started", "in_progress", "done", "needs_help"
     score: float | None = None  # % of the attempt that counts
     attempts: int = 0
@@ -29,37 +32,38 @@ class Cell:
 @dataclass
 class Grid:
     assignments: list[Assignment]
-    rows: list[tuple[Student, list[Cell]]]
+    rows: list[tuple[Row, list[Cell]]]  # a student's id, display_name and learner_key, and their cells
 
 
 def _attempts_of(db: Session, classroom: Classroom, keys: list[str], slugs: list[str]) -> list[Row]:
     """The class's attempts (its homework, not practice), as plain rows of the
-    columns reports read: a class's worth of ORM objects would cost more than
-    the report itself."""
+    columns reports read, through SQLAlchemy Core: a class's worth of ORM
+    objects, or even of ORM-loaded rows, would cost more than the report itself."""
     if not keys or not slugs:
         return []
-    return list(db.exec(select(QuizAttempt.id, QuizAttempt.learner_key, QuizAttempt.quiz_slug,
-                               col(QuizAttempt.finished_at).is_not(None).label("finished"),
-                               QuizAttempt.score, QuizAttempt.max_score)
-                        .where(QuizAttempt.context == "class", QuizAttempt.context_id == classroom.id,
-                               col(QuizAttempt.learner_key).in_(keys), col(QuizAttempt.quiz_slug).in_(slugs))
-                        .order_by(QuizAttempt.id)).all())
+    return list(db.connection().execute(
+        select(QuizAttempt.id, QuizAttempt.learner_key, QuizAttempt.quiz_slug,
+               col(QuizAttempt.finished_at).is_not(None).label("finished"), QuizAttempt.score, QuizAttempt.max_score)
+        .where(QuizAttempt.context == "class", QuizAttempt.context_id == classroom.id,
+               col(QuizAttempt.learner_key).in_(keys), col(QuizAttempt.quiz_slug).in_(slugs))
+        .order_by(QuizAttempt.id)).all())
 
 
 def _percent(attempt: QuizAttempt | Row) -> float:
     return 100 * (attempt.score or 0) / attempt.max_score if attempt.max_score else 0.0
 
 
-def counted(finished: list, rule: str):
+def counted(finished: list, rule: str, percent=_percent):
     """The finished attempt (oldest first in `finished`) that counts under the
     class's rule (classes.ATTEMPT_RULES; "first" suits assessments); the best
-    one's tie goes to the earliest. None with none."""
+    one's tie goes to the earliest. None with none. `finished` may also be
+    the attempts' percentages, with `percent=float`."""
     if not finished:
         return None
     if rule == "latest":
         return finished[-1]
     if rule == "best":
-        return max(finished, key=_percent)  # max keeps the first of equals
+        return max(finished, key=percent)  # max keeps the first of equals
     return finished[0]
 
 
@@ -71,44 +75,64 @@ def counted_attempt(db: Session, classroom: Classroom, learner_key: str, quiz_sl
     return counted(list(finished), classroom.attempt_rule)
 
 
-def class_grid(db: Session, classroom: Classroom) -> Grid:
-    students = students_of(db, classroom)
+def class_grid(db: Session, classroom: Classroom, sort: str = "name") -> Grid:
+    """Students by assignments, sorted by name in Vietnamese order or with
+    the least progress first (then by name). A thousand cells: the loop works
+    on plain strings and tuples, and equal cells are one shared object."""
+    students = sorted(db.connection().execute(select(Student.id, Student.display_name, Student.learner_key)
+                                              .where(Student.class_id == classroom.id)),
+                      key=lambda s: collation.sort_key(s.display_name))
     assignments = assignments_of(db, classroom)
     keys = [s.learner_key for s in students]
-    quiz_slugs = [a.slug for a in assignments if a.kind == "quiz"]
-    lesson_slugs = [a.slug for a in assignments if a.kind == "lesson"]
+    columns = [(a.kind == "quiz", a.slug) for a in assignments]
+    quiz_slugs = [slug for is_quiz, slug in columns if is_quiz]
+    lesson_slugs = [slug for is_quiz, slug in columns if not is_quiz]
 
-    attempts: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    for attempt in _attempts_of(db, classroom, keys, quiz_slugs):
-        attempts[attempt.learner_key, attempt.quiz_slug].append(attempt)
-    lessons: dict[tuple[str, str], LessonProgress] = {}
+    # Per (learner key, quiz): how many attempts, and the finished ones' percentages, oldest first.
+    tallies: dict[tuple[str, str], tuple[list[int], list[float]]] = {}
+    for _id, key, slug, finished, score, max_score in _attempts_of(db, classroom, keys, quiz_slugs):
+        started, percents = tallies.get((key, slug)) or tallies.setdefault((key, slug), ([0], []))
+        started[0] += 1
+        if finished:
+            percents.append(100 * (score or 0) / max_score if max_score else 0.0)
+    lessons: dict[tuple[str, str], Cell] = {}
     if keys and lesson_slugs:
-        for progress in db.exec(select(LessonProgress).where(LessonProgress.learner_key.in_(keys),
-                                                             LessonProgress.lesson_slug.in_(lesson_slugs))).all():
-            lessons[progress.learner_key, progress.lesson_slug] = progress
+        for key, slug, finished in db.connection().execute(
+                select(LessonProgress.learner_key, LessonProgress.lesson_slug,
+                       col(LessonProgress.finished_at).is_not(None))
+                .where(col(LessonProgress.learner_key).in_(keys), col(LessonProgress.lesson_slug).in_(lesson_slugs))):
+            lessons[key, slug] = DONE if finished else IN_PROGRESS
 
+    rule = classroom.attempt_rule
+    shared: dict[Cell, Cell] = {}
     rows = []
-    for student in students:
+    for student, key in zip(students, keys):
         cells = []
-        for assignment in assignments:
-            if assignment.kind == "lesson":
-                progress = lessons.get((student.learner_key, assignment.slug))
-                status = "not_started" if progress is None else "done" if progress.finished_at else "in_progress"
-                cells.append(Cell(status))
+        for is_quiz, slug in columns:
+            if is_quiz:
+                cell = _quiz_cell(tallies.get((key, slug)), rule)
+                cell = shared.setdefault(cell, cell)
             else:
-                cells.append(_quiz_cell(attempts.get((student.learner_key, assignment.slug), []),
-                                        classroom.attempt_rule))
+                cell = lessons.get((key, slug), NOT_STARTED)
+            cells.append(cell)
         rows.append((student, cells))
+    if sort == "progress":
+        rows.sort(key=lambda row: sum(c.status in FINISHED for c in row[1]))  # stable: by name within
     return Grid(assignments, rows)
 
 
-def _quiz_cell(attempts: list[Row], rule: str) -> Cell:
-    finished = [a for a in attempts if a.finished]
-    if not finished:
-        return Cell("in_progress" if attempts else "not_started", attempts=len(attempts))
-    chosen = counted(finished, rule)
-    score = _percent(chosen)
-    return Cell("needs_help" if score < NEEDS_HELP_BELOW else "done", score, len(finished))
+NOT_STARTED, IN_PROGRESS, DONE = Cell("not_started"), Cell("in_progress"), Cell("done")
+FINISHED = frozenset({"done", "needs_help"})
+
+
+def _quiz_cell(tally, rule: str) -> Cell:
+    if tally is None:
+        return NOT_STARTED
+    (started,), percents = tally
+    if not percents:
+        return Cell("in_progress", attempts=started)
+    score = counted(percents, rule, percent=float)
+    return Cell("needs_help" if score < NEEDS_HELP_BELOW else "done", score, len(percents))
 
 
 # --- quiz report --------------------------------------------------------------

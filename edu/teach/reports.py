@@ -78,11 +78,8 @@ SORTS = ("name", "progress")
 
 
 def _grid(classroom):
-    grid = reports.class_grid(get_session(), classroom)
     sort = request.args.get("sort") if request.args.get("sort") in SORTS else "name"
-    if sort == "progress":
-        grid.rows.sort(key=lambda row: (sum(c.status in ("done", "needs_help") for c in row[1]), row[0].display_name))
-    return grid, sort
+    return reports.class_grid(get_session(), classroom, sort), sort
 
 
 def _grid_table(classroom, grid) -> Table:
@@ -106,8 +103,9 @@ def _grid_table(classroom, grid) -> Table:
 def grid(class_id):
     classroom = owned_class(class_id)
     data, sort = _grid(classroom)
-    template = "teach/reports/_grid_table.html" if htmx and htmx.target == "grid-table" else "teach/reports/grid.html"
-    return render_template(template, classroom=classroom, grid=data, sort=sort, title=assignment_title,
+    swapped = bool(htmx) and htmx.target == "grid-table"  # a sort link pressed: the table and the announcement
+    template = "teach/reports/_grid_table.html" if swapped else "teach/reports/grid.html"
+    return render_template(template, classroom=classroom, grid=data, sort=sort, title=assignment_title, announce=swapped,
                            labels=status_labels(), needs_help_below=reports.NEEDS_HELP_BELOW), \
         {"Vary": "HX-Request, HX-Target"}
 

@@ -63,6 +63,25 @@ def presented_ids(question, shown) -> tuple:
     return tuple(item.id for item in question.presented(shown))
 
 
+class OncePerValue:
+    """A macro called a thousand times on a page with few distinct arguments
+    (a class grid's cells: a status and a score): each distinct argument is
+    rendered once on this page and its HTML repeated."""
+
+    def __init__(self, macro):
+        self.macro = macro
+        self.seen: dict = {}
+
+    def __call__(self, value) -> Markup:
+        html = self.seen.get(value)
+        if html is None:
+            html = self.seen[value] = Markup(self.macro(value))
+        return html
+
+    def join(self, values) -> Markup:
+        return Markup("".join([self(value) for value in values]))  # each part is Markup: nothing to escape again
+
+
 def init_app(app: Flask) -> None:
     app.extensions["fragments"] = Fragments()
-    app.jinja_env.globals.update(cached=cached, presented_ids=presented_ids)
+    app.jinja_env.globals.update(cached=cached, presented_ids=presented_ids, once_per_value=OncePerValue)
