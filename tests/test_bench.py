@@ -1,8 +1,14 @@
 """The benchmarks keep working (tiny runs; the figures are not judged here)."""
+import asyncio
 import sqlite3
+import threading
+from pathlib import Path
 
+from werkzeug.serving import make_server
+
+from edu import create_app
+from edu.bench import classroom, servers
 from edu.bench import reports as bench_reports
-from edu.bench import servers
 
 
 def test_report_benchmark_runs(capsys):
@@ -40,3 +46,32 @@ def test_page_weight_counts_what_a_browser_fetches(app):
     assert weight.assets == len(files)
     assert weight.next_page == weight.html < weight.first_visit
     assert weight.first_visit - weight.html < plain  # the files came compressed
+
+
+def test_classroom_percentile_is_the_nearest_rank():
+    values = list(range(1, 101))
+    assert classroom.percentile(values, 0.99) == 99 and classroom.percentile(values, 0.5) == 50
+    assert classroom.percentile([7.0], 0.99) == 7.0
+
+
+def test_classroom_benchmark_plays_a_short_class(tmp_path):
+    """Three students give two answers each and the teacher's grid refreshes
+    once, against the app served in this process: every endpoint answered, no
+    error. Bounded by answers, not by the clock, and nobody thinks."""
+    env, class_id, keys = classroom.prepare(tmp_path, students=3)
+    app = create_app({"DATABASE_URL": env["DATABASE_URL"], "CONTENT_DIR": Path(env["EDU_CONTENT_DIR"]),
+                      "SECRET_KEY": classroom.SECRET})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        timings = asyncio.run(classroom.play_class(f"http://127.0.0.1:{server.server_port}", classroom.SECRET,
+                                                   class_id, keys, seconds=60, think=(0, 0), grid_every=0,
+                                                   answers=2, refreshes=1))
+    finally:
+        server.shutdown()
+        app.extensions["db_engine"].dispose()
+    counts = {endpoint: len(values) for endpoint, values in timings.by_endpoint.items()}
+    assert counts == {"quiz intro": 3, "static file": 3 * 3, "start": 3, "question page": 6, "answer (htmx)": 6,
+                      "teacher grid": 1}
+    assert not any(timings.errors.values()), dict(timings.errors)
+    assert "answer (htmx)" in classroom.report(timings)

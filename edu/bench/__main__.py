@@ -1,10 +1,11 @@
-"""python -m edu.bench [load|reports] [options]: load (the default) drives the
-app under gunicorn with wrk; reports times teachers' reports for a full class."""
+"""python -m edu.bench [load|reports|classroom] [options]: load (the default)
+drives the app under gunicorn with wrk; reports times teachers' reports for a
+full class; classroom plays a class of 50 against one worker on one core."""
 import sys
 
-from . import load, reports
+from . import classroom, load, reports
 
-MEASUREMENTS = {"load": load.main, "reports": reports.main}
+MEASUREMENTS = {"load": load.main, "reports": reports.main, "classroom": classroom.main}
 
 
 def main(argv: list[str]) -> None:

@@ -79,15 +79,17 @@ class Server:
 
 
 @contextmanager
-def gunicorn(target: str, env: dict, workers: int = 2, ready_path: str = "/"):
-    """Serve `target` with gunicorn on a free local port until every worker is up."""
+def gunicorn(target: str, env: dict, workers: int = 2, ready_path: str = "/", core: int | None = None):
+    """Serve `target` with gunicorn on a free local port until every worker is
+    up; with `core`, master and workers pinned to that one core (taskset)."""
     import httpx
 
     port = free_port()
     # The log goes to a file, never a pipe: a pipe nobody reads fills up with
     # error tracebacks and then blocks every worker that writes to it.
     log = tempfile.TemporaryFile()
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
+    pinned = ["taskset", "-c", str(core)] if core is not None else []
+    process = subprocess.Popen([*pinned, sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
                                 "--preload", "--graceful-timeout", "2", "--log-level", "warning", target],
                                env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
     server = Server(process, f"http://127.0.0.1:{port}")
