@@ -185,8 +185,10 @@ def main(argv=None) -> None:
         with gunicorn("edu:create_app()", env, workers=1, ready_path="/healthz", core=args.core) as server:
             timings = asyncio.run(play_class(server.url, SECRET, class_id, keys, args.seconds, tuple(args.think),
                                              args.grid_every))
+    load = os.getloadavg()[0]  # other work on the machine shares the server's core: say how much there was
     answered = len(timings.by_endpoint["answer (htmx)"])
     print(f"A class of {args.students} for {args.seconds:.0f} s on one gunicorn worker pinned to core {args.core} "
           f"(SQLite): {answered} answers ({answered / args.seconds:.1f}/s), one every {args.think[0]:g}-{args.think[1]:g} s "
-          f"per student, the teacher's grid every {args.grid_every:g} s")
+          f"per student, the teacher's grid every {args.grid_every:g} s; machine load average {load:.1f} "
+          f"on {os.cpu_count()} cores at the end")
     print(report(timings))

@@ -88,6 +88,11 @@ HEADER_SCRIPT = """
 request = function() return wrk.format("GET", nil, {["Cookie"] = "%s"}) end
 """
 
+# As a browser asks: the page compressed on the way out (brotli), which costs the server time.
+COMPRESSED_SCRIPT = """
+request = function() return wrk.format("GET", nil, {["Cookie"] = "%s", ["Accept-Encoding"] = "gzip, deflate, br"}) end
+"""
+
 
 def run_wrk(wrk: str, url: str, seconds: int, script: str | None = None) -> dict:
     args = [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url]
@@ -127,7 +132,10 @@ def measure_app(wrk: str, name: str, database_url: str, seconds: int, folder: Pa
         teacher = teacher_cookie(url)
         student_cookie = students[0][0]
         pages = {
+            # The app's own floor: session, limits, headers and one query, no page to render.
+            "app floor /healthz": ("/healthz", student_cookie, HEADER_SCRIPT % student_cookie),
             "lesson page": ("/lessons/bench-lesson", student_cookie, HEADER_SCRIPT % student_cookie),
+            "lesson page, br": ("/lessons/bench-lesson", student_cookie, COMPRESSED_SCRIPT % student_cookie),
             "quiz question": ("/quizzes/bench-answers/question", student_cookie, HEADER_SCRIPT % student_cookie),
             "class grid": (f"/classes/{class_id}/reports/grid", teacher, HEADER_SCRIPT % teacher),
         }
