@@ -42,6 +42,10 @@ document.addEventListener("DOMContentLoaded", function () {
 document.addEventListener("htmx:load", function (event) { enhanceMarkableParts(event.target); });
 
 // "Print" buttons on reports and join sheets (the print stylesheet does the rest).
+// They come hidden: without JavaScript they could not print, so only this shows them.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) { button.hidden = false; });
+});
 document.addEventListener("click", function (event) {
   if (event.target.closest("[data-print]")) {
     window.print();

@@ -60,7 +60,10 @@ def test_whole_quiz_scores_on_the_server(started, app, answer):
 
 def test_htmx_gets_only_the_panel(started, answer):
     partial = answer(started, "pick-one", "b", headers=PANEL)
-    assert partial.text.lstrip().startswith('<section id="quiz-panel"')
+    # The panel, after the page title htmx moves to the document's <title>.
+    title, panel = partial.text.lstrip().split("\n", 1)
+    assert title.startswith("<title>") and title.endswith(" · Lá Chắn</title>")
+    assert panel.lstrip().startswith('<section id="quiz-panel"')
     assert "<html" not in partial.text
     assert "HX-Request" in partial.headers["Vary"]
     # The same URL without an htmx target is a whole page (e.g. history restore).

@@ -56,7 +56,7 @@ def take_quiz(page, base, key, quiz, lang, words, javascript):
         expect(page.locator(".feedback-title")).to_contain_text(words["right" if right else "wrong"])
         expect(page.locator(".explanation").first).to_be_visible()
         # With htmx the panel is swapped in place; without, the form posts to a new page.
-        expect(page).to_have_url(re.compile(r"/question$" if javascript else r"/answer$"))
+        expect(page).to_have_url(re.compile(r"/question$" if javascript else r"/answer#feedback$"))
         score += right
         page.get_by_role("link", name=words["results"] if index == total - 1 else words["next"]).click()
     return score
@@ -114,7 +114,7 @@ def test_answer_sent_before_htmx_loads_still_focuses_the_feedback(page, live_ser
     page.get_by_role("button", name=words["start"]).click()
     answer_question(page, quiz.questions[0], right=True, key=live_server.app.secret_key)
     page.get_by_role("button", name=words["check"]).click()
-    expect(page).to_have_url(re.compile(r"/answer$"))  # a full page, not an htmx swap
+    expect(page).to_have_url(re.compile(r"/answer#feedback$"))  # a full page, not an htmx swap
     feedback = page.locator(".feedback-title")
     expect(feedback).to_contain_text(words["right"])
     expect(feedback).to_be_focused()

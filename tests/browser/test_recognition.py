@@ -135,7 +135,7 @@ def test_every_question_type_and_mockup_kind(driver, test_content_server, lang, 
     def check(verdict, question_number):
         driver.submit()
         expect(page.locator(".feedback-title")).to_contain_text(verdict)
-        expect(page).to_have_url(re.compile(r"/answer$" if driver.mode == "no-js" else r"/question$"))
+        expect(page).to_have_url(re.compile(r"/answer#feedback$" if driver.mode == "no-js" else r"/question$"))
         if driver.mode == "keyboard" and question_number < total:
             expect(page.locator(".feedback-title")).to_be_focused()
         last = question_number == total
