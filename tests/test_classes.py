@@ -214,8 +214,11 @@ def test_lesson_progress_and_results_release(app, teacher, classroom, join, take
     assert "Answer saved" in feedback and "A is wrong." not in feedback
     take_quiz(student, ["a", ["x"], "true"])
     assert "will share the results" in student.get("/me/quizzes/first-quiz/result?lang=en").text
+    explained = student.get("/me/quizzes/first-quiz/result/1?lang=en").text  # each question's page waits too
+    assert "will share the results" in explained and "A is wrong." not in explained
     teacher.post(f"/classes/{classroom['id']}/release", data={"value": "release"})
     assert "score-value" in student.get("/me/quizzes/first-quiz/result").text
+    assert "A is wrong." in student.get("/me/quizzes/first-quiz/result/1?lang=en").text
 
 
 # --- reports ---------------------------------------------------------------------------

@@ -52,7 +52,11 @@ def test_whole_quiz_scores_on_the_server(started, app, answer):
     result = started.get(f"{QUIZ}/result?lang=en").text
     assert re.search(r'class="score-value">2 of 3 points \(67%\)<', result)
     assert "Lessons to review" in result and "The first lesson" in result
-    assert all(text in result for text in ("A is wrong.", "X is right.", "Right, it is false."))
+    # Each question explained on a page of its own, linked from the result.
+    for number, why in enumerate(("A is wrong.", "X is right.", "Right, it is false."), start=1):
+        assert f'href="{QUIZ}/result/{number}"' in result
+        assert why in started.get(f"{QUIZ}/result/{number}?lang=en").text
+    assert started.get(f"{QUIZ}/result/4").status_code == 404
     with app.app_context():
         attempt = get_session().exec(select(QuizAttempt)).one()
         assert (attempt.score, attempt.max_score) == (2, 3) and attempt.finished_at is not None

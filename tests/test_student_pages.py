@@ -27,7 +27,7 @@ def test_partial_credit_reads_as_whole_points_and_a_percentage(app):
             assert render_template_string("{{ 12.0|score_text(18) }}") == whole
 
 
-def test_result_page_opens_with_its_summary_and_folds_each_question(client, page_form):
+def test_result_page_opens_with_its_summary_and_links_each_question(client, page_form):
     client.post(f"{QUIZ}/start")
     answer(client, page_form, QUIZ, "pick-one", "a")
     answer(client, page_form, QUIZ, "pick-many", ["x", "y"])
@@ -35,10 +35,14 @@ def test_result_page_opens_with_its_summary_and_folds_each_question(client, page
     result = client.get(f"{QUIZ}/result?lang=vi").text
     assert 'class="score-value">2/3 điểm (67%)<' in result
     assert "2 of 3 points (67%)" in client.get(f"{QUIZ}?lang=en").text  # the quiz intro
-    # The summary and its actions come before the questions, each folded in <details>.
-    assert result.index('class="score-value"') < result.index(f'action="{QUIZ}/start"') < result.index("<details")
-    assert result.count('<details class="review-item"') == 3
-    assert "Câu 1" in re.search(r"<summary>(.*?)</summary>", result, re.S).group(1)
+    # The summary and its actions come before the questions, each a link to its explanation.
+    assert result.index('class="score-value"') < result.index(f'action="{QUIZ}/start"') < result.index("review-list")
+    links = re.findall(r'<a class="review-link" href="([^"]+)">(.*?)</a>', result, re.S)
+    assert [href for href, _ in links] == [f"{QUIZ}/result/{n}" for n in (1, 2, 3)]
+    assert "Câu 1" in links[0][1]
+    first = client.get(f"{QUIZ}/result/1?lang=en").text
+    assert "<title>Question 1 of 3, explained: " in first and "A is wrong." in first
+    assert f'href="{QUIZ}/result/2"' in first and f'href="{QUIZ}/result"' in first  # next, and back
 
 
 def test_a_repeated_step_number_comes_back_kept_and_marked(client, page_form, app):

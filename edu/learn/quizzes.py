@@ -58,9 +58,9 @@ def _taking(slug: str) -> Taking:
 
 
 @bp.app_template_global()
-def quiz_url(endpoint: str, slug: str) -> str:
+def quiz_url(endpoint: str, slug: str, **values) -> str:
     """A page of the quiz being taken, in the same context."""
-    return url_for(f"{request.blueprint}.{endpoint}", slug=slug)
+    return url_for(f"{request.blueprint}.{endpoint}", slug=slug, **values)
 
 
 @bp.app_template_global()
@@ -208,16 +208,25 @@ def answer(slug):
                         hidden=taking.hide_results)
 
 
+def _finished(slug: str):
+    """(the quiz as taken, its latest finished attempt), or the response to send
+    instead: back to the intro when nothing is finished, or "results come later"."""
+    taking = _taking(slug)
+    attempt = attempts.latest_finished_attempt(get_session(), learner_key(), taking.quiz, taking.context)
+    if attempt is None:
+        return None, redirect(quiz_url("show", slug), 303)
+    if taking.hide_results:
+        return None, (render_template("learn/quizzes/result_hidden.html", quiz=taking.quiz), {"Cache-Control": "no-store"})
+    return (taking.quiz, attempt), None
+
+
 @bp.get("/<slug>/result")
 def result(slug):
-    taking = _taking(slug)
-    quiz = taking.quiz
+    finished, instead = _finished(slug)
+    if instead:
+        return instead
+    quiz, attempt = finished
     db = get_session()
-    attempt = attempts.latest_finished_attempt(db, learner_key(), quiz, taking.context)
-    if attempt is None:
-        return redirect(quiz_url("show", slug), 303)
-    if taking.hide_results:
-        return render_template("learn/quizzes/result_hidden.html", quiz=quiz), {"Cache-Control": "no-store"}
     answers = attempts.answers_by_question(db, attempt)
     missed, related = results.lessons_to_review(quiz, answers)
     library = current_library()
@@ -229,3 +238,20 @@ def result(slug):
         confidence=confidence, overconfident=any(r.level == 100 and r.right < r.answered for r in confidence),
         unsure=results.unsure_count(answers),
     ), {"Cache-Control": "no-store"}
+
+
+@bp.get("/<slug>/result/<int:number>")
+def review(slug, number):
+    """One question of the finished attempt, explained, its clues on the mockup.
+    The result page links each question here rather than holding them all: a
+    revealed mockup is 50-150 elements, and a phone should not get 18 at once."""
+    finished, instead = _finished(slug)
+    if instead:
+        return instead
+    quiz, attempt = finished
+    reviewed = results.review(quiz, attempts.answers_by_question(get_session(), attempt))
+    if not 1 <= number <= len(reviewed):
+        abort(404)
+    return render_template("learn/quizzes/review.html", quiz=quiz, item=reviewed[number - 1], number=number,
+                           total=len(reviewed), shown=attempts.shown(attempt, current_app.secret_key),
+                           ), {"Cache-Control": "no-store"}

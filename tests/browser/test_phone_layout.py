@@ -1,5 +1,5 @@
 """The student's pages on a 360 px phone and a laptop, in both languages: the
-result page opens with its summary and folds each question; a revealed link
+result page opens with its summary and links each question to its explanation; a revealed link
 target never covers the next part; email paragraphs have no gaps; the lesson's
 address table never breaks an address mid-word; the header takes two rows."""
 import pytest
@@ -20,7 +20,7 @@ def open_page(browser, size, javascript=True):
     return context, context.new_page()
 
 
-def test_result_page_summary_first_and_folded_questions(browser, test_content_server, size, ui):
+def test_result_page_summary_first_and_linked_questions(browser, test_content_server, size, ui):
     for lang in ("vi", "en"):
         for javascript in (True, False):
             context, page = open_page(browser, size, javascript)
@@ -35,15 +35,14 @@ def test_result_page_summary_first_and_folded_questions(browser, test_content_se
             box = retake.bounding_box()
             assert box["y"] + box["height"] <= SIZES[size]["height"], (lang, size, box)  # on the first screen
             assert page.locator(".result-summary").evaluate(
-                "(s) => !!(s.compareDocumentPosition(document.querySelector('details')) & Node.DOCUMENT_POSITION_FOLLOWING)")
-            details = page.locator("details.review-item")
-            expect(details).to_have_count(3)
+                "(s) => !!(s.compareDocumentPosition(document.querySelector('.review-list')) & Node.DOCUMENT_POSITION_FOLLOWING)")
+            links = page.locator("a.review-link")
+            expect(links).to_have_count(3)
+            expect(page.locator(".explained")).to_have_count(0)  # explanations wait on their own pages
             assert page.evaluate("document.documentElement.scrollHeight") < 3 * SIZES[size]["height"]
-            first = details.first
-            expect(first.locator(".explained")).to_be_hidden()
-            first.locator("summary").click()
-            expect(first).to_have_attribute("open", "")
-            expect(first.locator(".explained")).to_be_visible()
+            links.first.click()
+            expect(page).to_have_url(f"{base}/result/1")
+            expect(page.locator(".explained")).to_be_visible()
             assert page.locator("h1").count() == 1
             context.close()
 
