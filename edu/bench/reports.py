@@ -4,8 +4,8 @@
 
 Seeds a throwaway SQLite database with one class in which every student has
 taken every quiz, then renders each report and export through the real app
-(test client, signed in as the teacher) and prints the median and slowest
-time of each. Nothing outside a temporary folder is touched.
+(test client, signed in as the teacher) and prints the median, fastest and
+slowest time of each. Nothing outside a temporary folder is touched.
 """
 from __future__ import annotations
 
@@ -45,7 +45,9 @@ def main(argv=None) -> None:
             "quiz report XLSX": f"{base}/quizzes/quiz-00.xlsx", "topics": f"{base}/topics",
             "student report": f"{base}/students/1", "student XLSX": f"{base}/students/1.xlsx",
         }
-        print(f"{'report':<20}{'median ms':>12}{'slowest ms':>12}{'size KB':>10}")
+        # The fastest run beside the median: on a shared machine the median also counts
+        # the time other work held the core; the fastest is closest to the report's own cost.
+        print(f"{'report':<20}{'median ms':>12}{'fastest ms':>12}{'slowest ms':>12}{'size KB':>10}")
         for name, url in pages.items():
             timings, size = [], 0
             for _ in range(args.repeat):
@@ -54,5 +56,6 @@ def main(argv=None) -> None:
                 timings.append((time.perf_counter() - began) * 1000)
                 assert response.status_code == 200, (url, response.status_code)
                 size = len(response.data)
-            print(f"{name:<20}{statistics.median(timings):>12.1f}{max(timings):>12.1f}{size / 1024:>10.1f}")
+            print(f"{name:<20}{statistics.median(timings):>12.1f}{min(timings):>12.1f}{max(timings):>12.1f}"
+                  f"{size / 1024:>10.1f}")
 
