@@ -33,6 +33,7 @@ _ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
     "aside": {"class"},
+    "table": {"tabindex"},
     "p": {"class"},
     "ol": {"start"},
 }
@@ -94,6 +95,9 @@ def render_document(text: str, *, callout_titles: dict[str, str], media_file, pr
     env = {"callout_titles": callout_titles}
     tokens = _md.parse(text, env)
     for token in tokens:
+        if token.type == "table_open":
+            # A lesson's table scrolls sideways on a phone (site.css): a keyboard must reach it to scroll.
+            token.attrSet("tabindex", "0")
         for child in token.children or ():
             if child.type != "image":
                 continue
