@@ -75,3 +75,13 @@ def test_classroom_benchmark_plays_a_short_class(tmp_path):
                       "teacher grid": 1}
     assert not any(timings.errors.values()), dict(timings.errors)
     assert "answer (htmx)" in classroom.report(timings)
+
+
+def test_cpu_seconds_of_a_process_grow_as_it_works():
+    import os
+
+    before = classroom.cpu_seconds(os.getpid())
+    deadline = before + 0.05
+    while classroom.cpu_seconds(os.getpid()) < deadline:
+        sum(range(10_000))
+    assert classroom.cpu_seconds(os.getpid()) >= deadline

@@ -168,6 +168,13 @@ def prepare(folder: Path, students: int) -> tuple[dict, int, list[str]]:
     return env, class_id, [f"bench-learner-{s}" for s in range(students)]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used (Linux /proc): how busy the
+    worker's core was, whatever else the machine was doing."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=50)
@@ -183,12 +190,16 @@ def main(argv=None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         env, class_id, keys = prepare(Path(folder), args.students)
         with gunicorn("edu:create_app()", env, workers=1, ready_path="/healthz", core=args.core) as server:
+            (worker,) = server.worker_pids()
+            cpu_before = cpu_seconds(worker)
             timings = asyncio.run(play_class(server.url, SECRET, class_id, keys, args.seconds, tuple(args.think),
                                              args.grid_every))
+            busy = cpu_seconds(worker) - cpu_before
     load = os.getloadavg()[0]  # other work on the machine shares the server's core: say how much there was
     answered = len(timings.by_endpoint["answer (htmx)"])
     print(f"A class of {args.students} for {args.seconds:.0f} s on one gunicorn worker pinned to core {args.core} "
           f"(SQLite): {answered} answers ({answered / args.seconds:.1f}/s), one every {args.think[0]:g}-{args.think[1]:g} s "
           f"per student, the teacher's grid every {args.grid_every:g} s; machine load average {load:.1f} "
           f"on {os.cpu_count()} cores at the end")
+    print(f"The worker used {busy:.1f} s of CPU in {args.seconds:.0f} s: {100 * busy / args.seconds:.0f}% of its core.")
     print(report(timings))
