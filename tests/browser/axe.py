@@ -101,16 +101,26 @@ RING_CONTRAST = """(el) => {
 def focus_rings(page, stops: int = 200) -> list[dict]:
     """Tabs through the page from the top; for each element reached, where it
     is (header, main, footer) and its focus ring against the background."""
-    page.evaluate("document.activeElement && document.activeElement.blur()")
+    # Start at the top whatever has focus now (the feedback an htmx swap focused, say): a
+    # focused element removed leaves the next Tab's starting point where it was.
+    page.evaluate("""() => {
+      const start = document.createElement('span');
+      start.tabIndex = -1;
+      document.body.prepend(start);
+      start.focus();
+      start.remove();
+    }""")
     page.mouse.move(0, 0)
-    seen, rings = set(), []
+    seen, rings = [], []
     for _ in range(stops):
         page.keyboard.press("Tab")
         focused = page.evaluate_handle("document.activeElement")
         key = focused.evaluate("el => el.outerHTML.slice(0, 200) + '@' + [...document.querySelectorAll('*')].indexOf(el)")
+        if seen and key == seen[-1]:
+            continue  # Tab moving between the parts of one control (a date's day, month, year)
         if key in seen or focused.evaluate("el => el === document.body"):
-            break
-        seen.add(key)
+            break  # round the page and back to the top
+        seen.append(key)
         ring = focused.evaluate(RING_CONTRAST)
         ring["where"] = focused.evaluate(
             "el => el.closest('header') ? 'header' : el.closest('footer') ? 'footer' : el.closest('main') ? 'main' : 'page'")
