@@ -77,45 +77,42 @@ def counted_attempt(db: Session, classroom: Classroom, learner_key: str, quiz_sl
 
 def class_grid(db: Session, classroom: Classroom, sort: str = "name") -> Grid:
     """Students by assignments, sorted by name in Vietnamese order or with
-    the least progress first (then by name). A thousand cells: the loop works
-    on plain strings and tuples, and equal cells are one shared object."""
+    the least progress first (then by name). A thousand cells: the class is
+    read as plain rows and each student's cells found by slug in a dict."""
     students = sorted(db.connection().execute(select(Student.id, Student.display_name, Student.learner_key)
                                               .where(Student.class_id == classroom.id)),
                       key=lambda s: collation.sort_key(s.display_name))
     assignments = assignments_of(db, classroom)
     keys = [s.learner_key for s in students]
-    columns = [(a.kind == "quiz", a.slug) for a in assignments]
-    quiz_slugs = [slug for is_quiz, slug in columns if is_quiz]
-    lesson_slugs = [slug for is_quiz, slug in columns if not is_quiz]
+    quiz_slugs = [a.slug for a in assignments if a.kind == "quiz"]
+    lesson_slugs = [a.slug for a in assignments if a.kind == "lesson"]
 
-    # Per (learner key, quiz): how many attempts, and the finished ones' percentages, oldest first.
-    tallies: dict[tuple[str, str], tuple[list[int], list[float]]] = {}
+    # Per student and quiz: [attempts started, then each finished one's percentage, oldest first].
+    tallies: dict[str, dict[str, list]] = defaultdict(dict)
     for _id, key, slug, finished, score, max_score in _attempts_of(db, classroom, keys, quiz_slugs):
-        started, percents = tallies.get((key, slug)) or tallies.setdefault((key, slug), ([0], []))
-        started[0] += 1
+        tally = tallies[key].get(slug)
+        if tally is None:
+            tally = tallies[key][slug] = [0]
+        tally[0] += 1
         if finished:
-            percents.append(100 * (score or 0) / max_score if max_score else 0.0)
-    lessons: dict[tuple[str, str], Cell] = {}
+            tally.append(100 * (score or 0) / max_score if max_score else 0.0)
+    # Per student: every assignment's cell that is not "not started", by slug (lessons and quizzes apart).
+    found: dict[str, dict[tuple[str, str], Cell]] = defaultdict(dict)
+    rule = classroom.attempt_rule
+    for key, by_quiz in tallies.items():
+        found[key] = {("quiz", slug): _quiz_cell(tally, rule) for slug, tally in by_quiz.items()}
     if keys and lesson_slugs:
         for key, slug, finished in db.connection().execute(
                 select(LessonProgress.learner_key, LessonProgress.lesson_slug,
                        col(LessonProgress.finished_at).is_not(None))
                 .where(col(LessonProgress.learner_key).in_(keys), col(LessonProgress.lesson_slug).in_(lesson_slugs))):
-            lessons[key, slug] = DONE if finished else IN_PROGRESS
+            found[key]["lesson", slug] = DONE if finished else IN_PROGRESS
 
-    rule = classroom.attempt_rule
-    shared: dict[Cell, Cell] = {}
+    columns = [(a.kind, a.slug) for a in assignments]
     rows = []
     for student, key in zip(students, keys):
-        cells = []
-        for is_quiz, slug in columns:
-            if is_quiz:
-                cell = _quiz_cell(tallies.get((key, slug)), rule)
-                cell = shared.setdefault(cell, cell)
-            else:
-                cell = lessons.get((key, slug), NOT_STARTED)
-            cells.append(cell)
-        rows.append((student, cells))
+        cells = found.get(key, {})
+        rows.append((student, [cells.get(column, NOT_STARTED) for column in columns]))
     if sort == "progress":
         rows.sort(key=lambda row: sum(c.status in FINISHED for c in row[1]))  # stable: by name within
     return Grid(assignments, rows)
@@ -125,14 +122,12 @@ NOT_STARTED, IN_PROGRESS, DONE = Cell("not_started"), Cell("in_progress"), Cell(
 FINISHED = frozenset({"done", "needs_help"})
 
 
-def _quiz_cell(tally, rule: str) -> Cell:
-    if tally is None:
-        return NOT_STARTED
-    (started,), percents = tally
-    if not percents:
-        return Cell("in_progress", attempts=started)
-    score = counted(percents, rule, percent=float)
-    return Cell("needs_help" if score < NEEDS_HELP_BELOW else "done", score, len(percents))
+def _quiz_cell(tally: list, rule: str) -> Cell:
+    """`tally`: [attempts started, each finished one's percentage...]."""
+    if len(tally) == 1:
+        return Cell("in_progress", attempts=tally[0])
+    score = tally[1] if len(tally) == 2 else counted(tally[1:], rule, percent=float)  # one finished: it counts
+    return Cell("needs_help" if score < NEEDS_HELP_BELOW else "done", score, len(tally) - 1)
 
 
 # --- quiz report --------------------------------------------------------------
