@@ -5,8 +5,12 @@ from __future__ import annotations
 import random
 
 import pytest
+from sqlmodel import text as sql
 
+from edu.models import Classroom
+from edu.services.classes import students_of
 from edu.services.collation import sort_key
+from edu.web.db import get_session
 
 
 def ordered(*names: str) -> list[str]:
@@ -56,3 +60,17 @@ def test_other_characters_still_give_a_total_order(names, expected):
 def test_full_names_compare_word_by_word():
     assert ordered("Nguyễn Văn An", "Nguyễn An", "Đỗ Minh", "Đinh Lan", "Dương Hà") == [
         "Dương Hà", "Đinh Lan", "Đỗ Minh", "Nguyễn An", "Nguyễn Văn An"]
+
+
+def test_a_class_lists_its_students_in_vietnamese_order(make_app, sign_up, join):
+    app = make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
+    teacher = sign_up(app, "t@school.example")
+    teacher.post("/classes/new", data={"name": "7A", "language": "vi"})
+    with app.app_context():
+        code = get_session().exec(sql("SELECT join_code FROM classroom")).scalar()
+    for name in ("Vũ An", "Đặng Bình", "Dương Chi", "Ánh"):
+        join(app, code, name)
+    with app.app_context():
+        db = get_session()
+        names = [s.display_name for s in students_of(db, db.get(Classroom, 1))]
+    assert names == ["Ánh", "Dương Chi", "Đặng Bình", "Vũ An"]

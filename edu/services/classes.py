@@ -9,7 +9,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from ..models import Assignment, Classroom, Student, User, utcnow
-from . import codes
+from . import codes, collation
 from .errors import ClassError
 from .names import DISPLAY_NAME_MAX, check_unique, clean_display_name
 
@@ -99,7 +99,9 @@ def unassign(db: Session, classroom: Classroom, assignment_id: int) -> bool:
 # --- students ---------------------------------------------------------------
 
 def students_of(db: Session, classroom: Classroom) -> list[Student]:
-    return list(db.exec(select(Student).where(Student.class_id == classroom.id).order_by(Student.display_name)).all())
+    """In Vietnamese alphabetical order (Đặng after Dương), which no database collation here gives."""
+    students = db.exec(select(Student).where(Student.class_id == classroom.id)).all()
+    return sorted(students, key=lambda s: (collation.sort_key(s.display_name), s.id))
 
 
 def student_of(db: Session, classroom: Classroom, student_id: int) -> Student | None:
