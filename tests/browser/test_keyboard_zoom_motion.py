@@ -1,6 +1,8 @@
 """Keyboard, zoom and motion (WCAG 2.1.1, 1.4.10, 2.3.3):
 - the scenario quiz "Spot the scam", red flags included, taken from start to
-  result with Tab, Space and Enter alone, with JavaScript and without;
+  result with Tab, Space and Enter alone, with JavaScript and without (every
+  question and feedback with a title of its own; without JavaScript the page
+  after an answer opens at the feedback);
 - text pages (every lesson, help, every quiz intro, a result and a question
   explained) have no sideways scroll at 200% zoom on a 1366 px screen: a
   683 px CSS viewport at device scale factor 2, as the browser lays it out;
@@ -48,9 +50,10 @@ def test_scenario_quiz_by_keyboard_alone(browser, live_server, library, ui, lang
     page.goto(f"{live_server.url}/quizzes/{SCENARIO}?lang={lang}")
     keys.tab_to("form[action$='/start'] button[type=submit]")
     keys.press("Enter")
-    total, marked = len(library.quizzes[SCENARIO].questions), 0
+    total, marked, titles = len(library.quizzes[SCENARIO].questions), 0, []
     for number in range(1, total + 1):
         expect(page.locator(".progress-text")).to_have_text(ui[lang]["question"].format(n=number, total=total))
+        titles.append(page.title())
         page.wait_for_load_state("load")  # app.js has turned red-flag checkboxes into toggle buttons
         # The first choice the keyboard meets: a radio or checkbox (Space checks it) or a red-flag toggle.
         keys.tab_to("form.question-form input[name=choice], form.question-form button.part-markable")
@@ -68,9 +71,16 @@ def test_scenario_quiz_by_keyboard_alone(browser, live_server, library, ui, lang
         expect(page.locator(".feedback-title")).to_be_visible()
         if javascript:
             expect(page.locator(".feedback-title")).to_be_focused()  # announced, and Next is a few Tabs on
+            expect(page).not_to_have_title(titles[-1])  # the swap brought the feedback's own title
+        else:
+            expect(page).to_have_url(re.compile(r"/answer#feedback$"))
+            assert page.evaluate("scrollY") > 0  # the page opened at the feedback, not at the top
+            expect(page.locator(".feedback-title")).to_be_in_viewport()
+        titles.append(page.title())
         keys.tab_to(".quiz-panel .actions a")
         keys.press("Enter")
     assert marked == sum(q.type == "red_flags" for q in library.quizzes[SCENARIO].questions) > 0
+    assert len(set(titles)) == 2 * total, titles  # every question and every feedback: a title of its own
     expect(page).to_have_url(re.compile(rf"/quizzes/{SCENARIO}/result$"))
     expect(page.locator(".score-value")).to_be_visible()
     context.close()
