@@ -2,6 +2,7 @@
 import asyncio
 import sqlite3
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from werkzeug.serving import make_server
@@ -64,9 +65,12 @@ def test_classroom_benchmark_plays_a_short_class(tmp_path):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        timings = asyncio.run(classroom.play_class(f"http://127.0.0.1:{server.server_port}", classroom.SECRET,
-                                                   class_id, keys, seconds=60, think=(0, 0), grid_every=0,
-                                                   answers=2, refreshes=1))
+        # A thread of its own: Playwright's sync API keeps an event loop running
+        # in the main thread once a browser test has run in this session.
+        play = classroom.play_class(f"http://127.0.0.1:{server.server_port}", classroom.SECRET, class_id, keys,
+                                    seconds=60, think=(0, 0), grid_every=0, answers=2, refreshes=1)
+        with ThreadPoolExecutor(1) as player:
+            timings = player.submit(asyncio.run, play).result()
     finally:
         server.shutdown()
         app.extensions["db_engine"].dispose()
