@@ -48,7 +48,7 @@ class QuizAnswer(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     attempt_id: int = Field(foreign_key="quizattempt.id", index=True)
-    question_id: str = Field(max_length=100)
+    question_id: str = Field(max_length=201)  # a contest draws across quizzes: "quiz/question"
     # Chosen ids, comma-separated: sorted for sets, in the student's order for ordering questions.
     choice: str = Field(max_length=1000)
     is_correct: bool

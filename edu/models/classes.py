@@ -14,6 +14,7 @@ class Classroom(SQLModel, table=True):
     teacher_id: int = Field(foreign_key="user.id", index=True)
     name: str = Field(max_length=100)
     school: str = Field(default="", max_length=150)
+    school_id: int | None = Field(default=None, foreign_key="school.id")  # the school record, for contests
     grade: str = Field(default="", max_length=30)
     language: str = Field(default="vi", max_length=2)
     join_code: str = Field(index=True, unique=True, max_length=16)

@@ -8,7 +8,7 @@ from sqlmodel import Field, SQLModel
 
 from .base import utcnow
 
-ROLES = ("admin", "teacher")  # contest organisers and kiosk staff will join this list
+ROLES = ("admin", "teacher", "organiser")  # kiosk staff will join this list
 
 
 class User(SQLModel, table=True):
@@ -25,6 +25,7 @@ class User(SQLModel, table=True):
     # everywhere, a password change); a session carries the version it began with.
     session_version: int = 0
     disabled_at: datetime | None = None  # set by an admin: no sign-in, no session
+    school_id: int | None = Field(default=None, foreign_key="school.id")  # a teacher's school: confirms its contest entrants
 
     # Flask-Login's user protocol
     @property

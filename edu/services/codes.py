@@ -31,3 +31,23 @@ def digest(secret: str, code: str) -> str:
     """Re-entry codes are stored only as a keyed hash, like passwords, but
     must be found by value, so the hash is deterministic (HMAC)."""
     return hmac.new(secret.encode(), normalize(code).encode(), hashlib.sha256).hexdigest()
+
+
+CONTEST_CODE_LENGTH = 10
+
+
+def contest_code(secret: str, round_id: int, learner_key: str) -> str:
+    """A participant's personal code for one round, derived from the app's
+    secret rather than stored: a teacher can print the sheet again, and the
+    database holds only its digest (Participant.code_hash)."""
+    mac = hmac.new(secret.encode(), f"contest/{round_id}/{learner_key}".encode(), hashlib.sha256).digest()
+    number = int.from_bytes(mac, "big")
+    letters = []
+    for _ in range(CONTEST_CODE_LENGTH):
+        number, index = divmod(number, len(ALPHABET))
+        letters.append(ALPHABET[index])
+    return "".join(letters)
+
+
+def format_contest(code: str) -> str:
+    return f"{code[:5]}-{code[5:]}"

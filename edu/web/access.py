@@ -18,9 +18,11 @@ from .db import get_session
 from .extensions import login_manager
 
 # Roles are a name on the account; what a role may do is decided here alone.
-# Contest organisers and kiosk staff join this map with their own wings.
+# Kiosk staff join this map with their own wing. An organiser also teaches:
+# a school's contest is often run by one of its teachers.
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": frozenset({"teach", "manage_staff"}),
+    "admin": frozenset({"teach", "manage_staff", "organise"}),
+    "organiser": frozenset({"teach", "organise"}),
     "teacher": frozenset({"teach"}),
 }
 

@@ -6,6 +6,7 @@ place that says what each code means to a person.
 from flask_babel import lazy_gettext as _l
 
 from ..errors import CodedError
+from .contest_messages import CONTEST_MESSAGES
 
 MESSAGES = {
     "answer.forged": _l("That answer is not one of this question's options."),
@@ -40,6 +41,9 @@ MESSAGES = {
     "class.name_contact": _l("A name must not look like a phone number or an email address. A first name is enough."),
     "class.merge_same": _l("Choose two different entries: the one to keep and the one to fold into it."),
 }
+
+
+MESSAGES.update(CONTEST_MESSAGES)
 
 
 def message_for(error: CodedError) -> str:

@@ -113,6 +113,8 @@ class Question(Strict):
     # when to check it again: scams change faster than lessons.
     source: Source | None = None
     review_by: date | None = None
+    # 1 easy, 2 usual, 3 hard: contest rounds draw N questions per topic and difficulty.
+    difficulty: int = Field(2, ge=1, le=3)
 
     @property
     def multiple(self) -> bool:

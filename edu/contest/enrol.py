@@ -1,0 +1,4 @@
+"""(being built)"""
+from flask import Blueprint
+
+bp = Blueprint("enrol", __name__, url_prefix="/contests")
