@@ -199,16 +199,40 @@ def client(app):
     return app.test_client()
 
 
+def _reset_limits() -> None:
+    """Clears the rate-limit counters, when there are any: the limiter has
+    storage only once an app was made (init_app gives it one)."""
+    if limiter._storage is not None:
+        limiter.reset()
+
+
 @pytest.fixture
 def clock():
     """A frozen clock: time.time(), datetime.now() and the like (what the rate
     limiter's memory storage and utcnow() read) stand still until the test
     moves them with clock.shift(seconds or timedelta). Rate-limit counters are
-    cleared on the way in and out, so no window spans two clocks."""
+    cleared on the way in and out, so no window spans two clocks; and, as the
+    test usually asks for the clock before it makes its app, again once the
+    first app made under this clock has its storage (counters a shared Redis
+    kept from before). Later apps of the test share what the first counted, as
+    workers do. Safe on its own: nothing to reset before any app exists."""
+    init_app = limiter.init_app
+    first = []
+
+    def init_and_reset(app):
+        init_app(app)
+        if not first:
+            first.append(app)
+            _reset_limits()
+
     with time_machine.travel(datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc), tick=False) as traveller:
-        limiter.reset()
-        yield traveller
-        limiter.reset()
+        _reset_limits()
+        limiter.init_app = init_and_reset
+        try:
+            yield traveller
+        finally:
+            del limiter.init_app  # the class's method again
+            _reset_limits()
 
 
 # --- helpers shared by several test modules, as fixtures -------------------------------

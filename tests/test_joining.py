@@ -17,12 +17,6 @@ from edu.web.db import get_session
 REDIS_URL = "redis://127.0.0.1:6379/13"
 
 
-@pytest.fixture(autouse=True)
-def _limiter_ready(make_app):
-    """The clock fixture resets the limiter's storage, which exists once an app does."""
-    make_app()
-
-
 @pytest.fixture(params=["memory", "redis"])
 def storage(request):
     """Rate-limit storage settings for each kind the limits must behave alike
