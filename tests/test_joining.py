@@ -173,8 +173,11 @@ def test_only_the_classs_teacher_opens_or_closes_joining(app, teacher, classroom
 # --- display names -----------------------------------------------------------------------
 
 HIDDEN = ["Lan\u202eanh", "\u2066Lan\u2069", "Lan\u202a", "Lan\u200b", "Lan\u00ad", "Lan\x07", "Lan\ue000",
-          "Lan\u200f", "La\u0301\u0302\u0303\u0304n"]
-NOTHING_VISIBLE = ["\u200b\u200b", "\u0301\u0301", "\u00a0\u200c\u3000"]
+          "Lan\u200f", "La\u0301\u0302\u0303\u0304n",
+          # "Letters" and marks that draw nothing: Hangul fillers, the combining grapheme joiner.
+          "Lan\u3164", "\u3164Lan", "Lan \uffa0", "Lan\u115f", "Lan\u1160", "La\u034fn", "Lan\u2800"]
+NOTHING_VISIBLE = ["\u200b\u200b", "\u0301\u0301", "\u00a0\u200c\u3000",
+                   "\u3164", "\uffa0\uffa0", "\u115f\u1160", "\u3164 \u034f", "\u2800"]
 
 
 @pytest.mark.parametrize("name", HIDDEN)
@@ -196,7 +199,11 @@ def test_vietnamese_names_pass_and_look_alikes_of_a_classmate_do_not(app, classr
     for name in ("Nguyễn Thị Ánh", "Đặng Văn Bình", "Lan"):
         assert post_join(app.test_client(), classroom["code"], name).status_code == 303
     decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Ánh")
-    for twin in ("nguyen thi anh", "NGUYỄN   THỊ ÁNH", decomposed, "Dang Van Binh", "ĐẶNG VĂN BÌNH", "Ｌａｎ", "Lân"):
+    # Cyrillic а, А, у and Greek α, Α in place of Latin letters.
+    look_alikes = ("L\u0430n", "L\u0410N", "L\u03b1n", "L\u0391N", "\u0110\u0430ng V\u0103n B\u00ecnh",
+                   "Ngu\u0443\u1ec5n Th\u1ecb \u00c1nh")
+    for twin in ("nguyen thi anh", "NGUYỄN   THỊ ÁNH", decomposed, "Dang Van Binh", "ĐẶNG VĂN BÌNH", "Ｌａｎ", "Lân",
+                 *look_alikes):
         refused = post_join(app.test_client(), classroom["code"], twin)
         assert refused.status_code == 400 and "A classmate already uses this name" in refused.text, twin
     vi = post_join(app.test_client(), classroom["code"], "lan", lang="vi")
