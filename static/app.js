@@ -30,6 +30,8 @@ function enhanceMarkableParts(root) {
     button.addEventListener("click", function () {
       box.checked = !box.checked;
       button.setAttribute("aria-pressed", box.checked ? "true" : "false");
+      // As a click on the box would: a contest saves the answer on change.
+      box.dispatchEvent(new Event("change", { bubbles: true }));
     });
     label.replaceWith(box, button);
   });

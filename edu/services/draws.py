@@ -13,6 +13,7 @@ The questions a participant drew are stored with their attempt
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from dataclasses import dataclass
@@ -57,6 +58,11 @@ class Draw:
         if data["kind"] == "fixed":
             return cls(fixed=tuple(data["questions"]))
         return cls(picks=tuple(Pick(p["topic"], int(p["difficulty"]), int(p["count"])) for p in data["picks"]))
+
+
+def fingerprint(draw_json: str) -> str:
+    """The round's draw as it was when an attempt began, kept with the attempt."""
+    return hashlib.sha256(draw_json.encode()).hexdigest()[:16]
 
 
 def ref(quiz: Quiz, question) -> str:
@@ -124,6 +130,9 @@ def as_quiz(library: Library, slug: str, title: LangText, references: list[str])
     for reference in references:
         question = resolve(library, reference)
         if question is not None:
-            questions.append(question.model_copy(update={"id": reference}))
+            update = {"id": reference}
+            if getattr(question, "wording", False) is None:  # a verdict says scam/safe or okay/not by its quiz's topic
+                update["wording"] = "scam" if library.quizzes[reference.partition("/")[0]].topic == "scams" else "abuse"
+            questions.append(question.model_copy(update=update))
     return Quiz.model_construct(slug=slug, title=title, summary=title, topic="scams", audience=["teachers"],
                                 order=0, related_lessons=[], ask_confidence=False, questions=questions)

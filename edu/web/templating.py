@@ -29,6 +29,8 @@ def init_app(app: Flask) -> None:
         # "2025-03" -> "March 2025" / "tháng 3 năm 2025"
         month=lambda value: format_date(date(int(value[:4]), int(value[5:7]), 1), "LLLL y"),
         score_text=score_text,
+        # A table's two-language columns (title_vi, title_en): `contest|local('title')`.
+        local=lambda row, field: getattr(row, f"{field}_{current_language()}"),
     )
     app.jinja_env.globals.update(
         TOPICS=TOPICS, AUDIENCES=AUDIENCES, can=can, mockup_view=mockup_view, initials=initials,

@@ -159,6 +159,11 @@ class Question(Strict):
 
     nothing_chosen: ClassVar[str] = "answer.choose"
 
+    def form_data(self, chosen: tuple[str, ...], shown: Shown) -> list[tuple[str, str]]:
+        """A stored answer as the page's form would send it: what a page that
+        lets a student change their answer (a contest) fills in again."""
+        return [("choice", self.form_value(choice, shown)) for choice in chosen]
+
     def score(self, chosen: tuple[str, ...]) -> Mark:
         """All or nothing: right only when exactly the right options are chosen."""
         correct = frozenset(chosen) == self.correct_ids

@@ -70,6 +70,9 @@ class OrderingQuestion(Question):
             raise AnswerRejected("answer.different_numbers", retry=True, numbers=numbers)
         return tuple(sorted(positions, key=positions.__getitem__))
 
+    def form_data(self, chosen: tuple[str, ...], shown: Shown) -> list[tuple[str, str]]:
+        return [(self.field(step, shown), str(number)) for number, step in enumerate(chosen, start=1)]
+
     def repeated(self, form: Mapping, shown: Shown) -> set[str]:
         """The numbers given to more than one step, so the page can mark them."""
         given = [form.get(self.field(step.id, shown), "") for step in self.steps]
