@@ -91,6 +91,8 @@ def test_absolute_links_use_the_configured_base_not_the_host_header(teacher_app,
     teacher.set_cookie("session", teacher.get_cookie("session").value, domain="evil.example")
     sheet = teacher.get("/classes/1/join-sheet", base_url="http://evil.example").text
     assert ">https://lachan.example/join</strong>" in sheet and "evil.example" not in sheet
+    page = teacher.get("/classes/1?lang=en", base_url="http://evil.example").text  # "Students go to ..."
+    assert "Students go to https://lachan.example/join and" in page and "evil.example" not in page
 
 
 def test_database_errors_in_the_log_carry_no_parameters(app, caplog):
