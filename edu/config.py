@@ -58,6 +58,7 @@ RATE_LIMITS = {
     "RATELIMIT_GUESS": "100 per 10 minutes",  # wrong join or personal codes per address (only wrong ones are refused)
     "RATELIMIT_GUESS_BROWSER": "10 per 10 minutes",  # wrong codes per browser
     "RATELIMIT_ANSWERS": "120 per minute",  # per learner
+    "RATELIMIT_CERTIFICATE_CHECKS": "120 per 10 minutes",  # per address: guessing codes is slow, a school's checks are few
 }
 
 

@@ -21,20 +21,26 @@ import shutil
 import threading
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 import time_machine
 from sqlalchemy import create_engine, text
+from sqlmodel import select
 from werkzeug.serving import make_server
 
 from edu import create_app
 from edu.content import ContentError, load_library
 from edu.content.questions import Shown
 from edu.config import REPO_ROOT
+from edu.models import Contest, ContestRound, Participant, School, User
+from edu.services import codes, draws
 from edu.web.db import get_session, make_engine, upgrade
 from edu.web.limits import limiter
+
+# The frozen clock's moment (15:00 in Viet Nam): contest rounds are set around it.
+CLOCK_START = datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)
 
 TEST_CONTENT = Path(__file__).parent / "data" / "content"
 CHROMIUM = "/usr/bin/chromium"
@@ -225,7 +231,7 @@ def clock():
             first.append(app)
             _reset_limits()
 
-    with time_machine.travel(datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc), tick=False) as traveller:
+    with time_machine.travel(CLOCK_START, tick=False) as traveller:
         _reset_limits()
         limiter.init_app = init_and_reset
         try:
@@ -385,3 +391,53 @@ def browser_type_launch_args(browser_type_launch_args):
         "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"],
     }
+
+
+# --- contests ------------------------------------------------------------------------
+
+@pytest.fixture
+def round_factory(app):
+    """round_factory(**round fields): a contest round open from 07:00 to 09:00
+    UTC with a 30-minute limit, drawing 4 questions; its id."""
+    def make(**fields):
+        with app.app_context():
+            db = get_session()
+            organiser = User(email=f"org{len(db.exec(select(User)).all())}@example.org", password_hash="x", role="organiser")
+            school = db.exec(select(School)).first() or School(name="THCS Hoa Sen", province="Hà Nội", level="lower-secondary")
+            db.add_all([organiser, school])
+            db.flush()
+            contest = Contest(organiser_id=organiser.id, title_vi="Học sinh với an toàn thông tin",
+                              title_en="Students and information security", grades="6,7,8,9")
+            db.add(contest)
+            db.flush()
+            values = dict(contest_id=contest.id, name_vi="Vòng trường", name_en="School round",
+                          opens_at=CLOCK_START - timedelta(hours=1), closes_at=CLOCK_START + timedelta(hours=1), time_limit_minutes=30,
+                          draw=draws.Draw(picks=(draws.Pick("scams", 2, 4),)).to_json(), public_code=codes.random_code(8))
+            values.update(fields)
+            round_ = ContestRound(**values)
+            db.add(round_)
+            db.commit()
+            return round_.id
+
+    return make
+
+
+@pytest.fixture
+def contestant(app):
+    """contestant(round_id, key="learner-one", confirmed=True): a participant with learner key
+    `key`, and a client whose browser carries that key."""
+    def make(round_id: int, key: str = "learner-one", confirmed: bool = True):
+        with app.app_context():
+            db = get_session()
+            school = db.exec(select(School)).first()
+            db.add(Participant(round_id=round_id, learner_key=key, display_name="Lan", school_id=school.id, grade="7",
+                               class_name="7A", identity=f"{school.id}|7|7a|{key}",
+                               code_hash=codes.digest(app.secret_key, codes.contest_code(app.secret_key, round_id, key)),
+                               confirmed_at=CLOCK_START - timedelta(days=1) if confirmed else None))
+            db.commit()
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["learner"] = key
+        return client
+
+    return make

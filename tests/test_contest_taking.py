@@ -16,56 +16,8 @@ from edu.services import codes, contest_attempts, draws
 from edu.web.content import current_library
 from edu.web.db import get_session
 
-NOW = datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)
-BANK_DRAW = draws.Draw(picks=(draws.Pick("scams", 2, 4),)).to_json()
-
-
-@pytest.fixture
-def round_factory(app):
-    """round_factory(**round fields): a contest round open from 07:00 to 09:00
-    UTC with a 30-minute limit, drawing 4 questions; its id."""
-    def make(**fields):
-        with app.app_context():
-            db = get_session()
-            organiser = User(email=f"org{len(db.exec(select(User)).all())}@example.org", password_hash="x", role="organiser")
-            school = db.exec(select(School)).first() or School(name="THCS Hoa Sen", province="Hà Nội", level="lower-secondary")
-            db.add_all([organiser, school])
-            db.flush()
-            contest = Contest(organiser_id=organiser.id, title_vi="Học sinh với an toàn thông tin",
-                              title_en="Students and information security", grades="6,7,8,9")
-            db.add(contest)
-            db.flush()
-            values = dict(contest_id=contest.id, name_vi="Vòng trường", name_en="School round",
-                          opens_at=NOW - timedelta(hours=1), closes_at=NOW + timedelta(hours=1), time_limit_minutes=30,
-                          draw=BANK_DRAW, public_code=codes.random_code(8))
-            values.update(fields)
-            round_ = ContestRound(**values)
-            db.add(round_)
-            db.commit()
-            return round_.id
-
-    return make
-
-
-@pytest.fixture
-def enter(app):
-    """enter(round_id, key, confirmed=True): a participant with learner key
-    `key`, and a client whose browser carries that key."""
-    def make(round_id: int, key: str = "learner-one", confirmed: bool = True):
-        with app.app_context():
-            db = get_session()
-            school = db.exec(select(School)).first()
-            db.add(Participant(round_id=round_id, learner_key=key, display_name="Lan", school_id=school.id, grade="7",
-                               class_name="7A", identity=f"{school.id}|7|7a|{key}",
-                               code_hash=codes.digest(app.secret_key, codes.contest_code(app.secret_key, round_id, key)),
-                               confirmed_at=NOW - timedelta(days=1) if confirmed else None))
-            db.commit()
-        client = app.test_client()
-        with client.session_transaction() as session:
-            session["learner"] = key
-        return client
-
-    return make
+NOW = datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)  # the clock fixture's moment
+CONTEST_DRAW = draws.Draw(picks=(draws.Pick("scams", 2, 4),)).to_json()  # what round_factory draws
 
 
 def _drawn(app, key: str):
@@ -114,9 +66,9 @@ def test_someone_not_entered_is_told_how_to_enter_and_an_unknown_round_does_not_
     assert stranger.get("/contest/rounds/99999").status_code == 404
 
 
-def test_start_draws_once_and_a_second_device_gets_the_same_draw_and_time(app, round_factory, enter, clock):
+def test_start_draws_once_and_a_second_device_gets_the_same_draw_and_time(app, round_factory, contestant, clock):
     round_id = round_factory()
-    lab_pc = enter(round_id)
+    lab_pc = contestant(round_id)
     assert lab_pc.post(f"/contest/rounds/{round_id}/start").headers["Location"].endswith(f"/rounds/{round_id}/q/1")
     attempt, refs, draw = _drawn(app, "learner-one")
     assert len(refs) == 4 and len(set(refs)) == 4 and attempt.max_score == 4
@@ -132,22 +84,22 @@ def test_start_draws_once_and_a_second_device_gets_the_same_draw_and_time(app, r
     assert 'data-seconds-left="1200"' in page.text  # 30 minutes less the 10 that passed
 
 
-def test_draws_differ_between_participants_and_are_fixed_by_the_seed(app, round_factory, enter, clock):
+def test_draws_differ_between_participants_and_are_fixed_by_the_seed(app, round_factory, contestant, clock):
     round_id = round_factory()
     orders = set()
     for n in range(6):
-        enter(round_id, f"learner-{n}").post(f"/contest/rounds/{round_id}/start")
+        contestant(round_id, f"learner-{n}").post(f"/contest/rounds/{round_id}/start")
         attempt, refs, _ = _drawn(app, f"learner-{n}")
         with app.app_context():
-            again = draws.draw_for(current_library(), draws.Draw.from_json(BANK_DRAW), attempt.seed, 11)
+            again = draws.draw_for(current_library(), draws.Draw.from_json(CONTEST_DRAW), attempt.seed, 11)
         assert again == refs
         orders.add(tuple(refs))
     assert len(orders) > 1
 
 
-def test_an_answer_is_saved_changed_and_never_judged_on_the_page(app, round_factory, enter, clock):
+def test_an_answer_is_saved_changed_and_never_judged_on_the_page(app, round_factory, contestant, clock):
     round_id = round_factory()
-    student = enter(round_id)
+    student = contestant(round_id)
     student.post(f"/contest/rounds/{round_id}/start")
     _, refs, _ = _drawn(app, "learner-one")
     saved = student.post(f"/contest/rounds/{round_id}/q/1?lang=en", data=_form(app, "learner-one", 1, go="next"))
@@ -169,9 +121,9 @@ def test_an_answer_is_saved_changed_and_never_judged_on_the_page(app, round_fact
     assert "Answer saved at" in page
 
 
-def test_moving_on_without_an_answer_saves_nothing_and_a_refused_answer_keeps_the_page(app, round_factory, enter, clock):
+def test_moving_on_without_an_answer_saves_nothing_and_a_refused_answer_keeps_the_page(app, round_factory, contestant, clock):
     round_id = round_factory()
-    student = enter(round_id)
+    student = contestant(round_id)
     student.post(f"/contest/rounds/{round_id}/start")
     data = _form(app, "learner-one", 2, choices=(), go="next")
     assert student.post(f"/contest/rounds/{round_id}/q/2", data=data).headers["Location"].endswith("/q/3")
@@ -181,9 +133,9 @@ def test_moving_on_without_an_answer_saves_nothing_and_a_refused_answer_keeps_th
 
 
 def test_a_question_outside_the_draw_a_forged_choice_or_no_attempt_is_refused_and_nothing_stored(
-        app, round_factory, enter, clock, page_form):
+        app, round_factory, contestant, clock, page_form):
     round_id = round_factory(draw=draws.Draw(fixed=("first-quiz/pick-one", "first-quiz/pick-many")).to_json())
-    student = enter(round_id)
+    student = contestant(round_id)
     early = student.post(f"/contest/rounds/{round_id}/q/1?lang=en", data={"question": "x"})
     assert early.status_code == 400 and "Start the round" in early.text
     student.post(f"/contest/rounds/{round_id}/start")
@@ -197,9 +149,9 @@ def test_a_question_outside_the_draw_a_forged_choice_or_no_attempt_is_refused_an
     assert _answers(app, "learner-one") == {}
 
 
-def test_a_late_answer_is_refused_and_the_attempt_was_submitted_at_its_deadline(app, round_factory, enter, clock):
+def test_a_late_answer_is_refused_and_the_attempt_was_submitted_at_its_deadline(app, round_factory, contestant, clock):
     round_id = round_factory()
-    student = enter(round_id)
+    student = contestant(round_id)
     student.post(f"/contest/rounds/{round_id}/start")
     student.post(f"/contest/rounds/{round_id}/q/1", data=_form(app, "learner-one", 1))
     clock.shift(timedelta(minutes=30, seconds=1))
@@ -212,9 +164,9 @@ def test_a_late_answer_is_refused_and_the_attempt_was_submitted_at_its_deadline(
     assert student.get(f"/contest/rounds/{round_id}/q/1").headers["Location"].endswith(f"/rounds/{round_id}")
 
 
-def test_an_attempt_abandoned_is_submitted_at_time_up_by_whoever_looks_next(app, round_factory, enter, clock):
+def test_an_attempt_abandoned_is_submitted_at_time_up_by_whoever_looks_next(app, round_factory, contestant, clock):
     round_id = round_factory()
-    enter(round_id).post(f"/contest/rounds/{round_id}/start")
+    contestant(round_id).post(f"/contest/rounds/{round_id}/start")
     clock.shift(timedelta(minutes=45))
     with app.app_context():
         db = get_session()
@@ -229,9 +181,9 @@ def clock_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def test_the_round_closing_first_shortens_the_time_and_clock_skew_gives_nothing(app, round_factory, enter, clock):
+def test_the_round_closing_first_shortens_the_time_and_clock_skew_gives_nothing(app, round_factory, contestant, clock):
     round_id = round_factory(closes_at=NOW + timedelta(minutes=10))
-    student = enter(round_id)
+    student = contestant(round_id)
     student.post(f"/contest/rounds/{round_id}/start")
     assert _drawn(app, "learner-one")[2].deadline == NOW + timedelta(minutes=10)
     # A browser whose clock is an hour slow changes nothing: the page counts from the server's seconds.
@@ -239,9 +191,9 @@ def test_the_round_closing_first_shortens_the_time_and_clock_skew_gives_nothing(
     assert 'data-seconds-left="600"' in page.text
 
 
-def test_submit_lists_what_is_unanswered_then_ends_the_attempt(app, round_factory, enter, clock):
+def test_submit_lists_what_is_unanswered_then_ends_the_attempt(app, round_factory, contestant, clock):
     round_id = round_factory()
-    student = enter(round_id)
+    student = contestant(round_id)
     student.post(f"/contest/rounds/{round_id}/start")
     student.post(f"/contest/rounds/{round_id}/q/1", data=_form(app, "learner-one", 1))
     summary = student.get(f"/contest/rounds/{round_id}/summary?lang=en").text
@@ -255,9 +207,9 @@ def test_submit_lists_what_is_unanswered_then_ends_the_attempt(app, round_factor
         assert len(get_session().exec(select(QuizAttempt).where(QuizAttempt.context == "contest")).all()) == 1
 
 
-def test_no_score_before_results_are_published(app, round_factory, enter, clock):
+def test_no_score_before_results_are_published(app, round_factory, contestant, clock):
     round_id = round_factory(publish="manual")
-    student = enter(round_id)
+    student = contestant(round_id)
     student.post(f"/contest/rounds/{round_id}/start")
     student.post(f"/contest/rounds/{round_id}/q/1", data=_form(app, "learner-one", 1))
     student.post(f"/contest/rounds/{round_id}/submit")
@@ -271,23 +223,23 @@ def test_no_score_before_results_are_published(app, round_factory, enter, clock)
     assert "Your result in this round" in student.get(f"/contest/rounds/{round_id}?lang=en").text
 
 
-def test_starting_needs_an_open_round_and_a_confirmed_entry(app, round_factory, enter, clock):
+def test_starting_needs_an_open_round_and_a_confirmed_entry(app, round_factory, contestant, clock):
     upcoming = round_factory(opens_at=NOW + timedelta(hours=1), closes_at=NOW + timedelta(hours=2))
-    refused = enter(upcoming, "early").post(f"/contest/rounds/{upcoming}/start?lang=en")
+    refused = contestant(upcoming, "early").post(f"/contest/rounds/{upcoming}/start?lang=en")
     assert refused.status_code == 403 and "not opened yet" in refused.text
     closed = round_factory(opens_at=NOW - timedelta(hours=2), closes_at=NOW - timedelta(hours=1))
-    assert enter(closed, "late").post(f"/contest/rounds/{closed}/start").status_code == 403
+    assert contestant(closed, "late").post(f"/contest/rounds/{closed}/start").status_code == 403
     pending = round_factory()
-    waiting = enter(pending, "pending", confirmed=False)
+    waiting = contestant(pending, "pending", confirmed=False)
     assert "not confirmed" in waiting.get(f"/contest/rounds/{pending}?lang=en").text
     assert waiting.post(f"/contest/rounds/{pending}/start").status_code == 403
     with app.app_context():
         assert get_session().exec(select(QuizAttempt).where(QuizAttempt.context == "contest")).first() is None
 
 
-def test_a_round_edited_after_it_opened_keeps_the_draws_made(app, round_factory, enter, clock):
+def test_a_round_edited_after_it_opened_keeps_the_draws_made(app, round_factory, contestant, clock):
     round_id = round_factory()
-    student = enter(round_id)
+    student = contestant(round_id)
     student.post(f"/contest/rounds/{round_id}/start")
     before = _drawn(app, "learner-one")[1]
     with app.app_context():
@@ -299,9 +251,9 @@ def test_a_round_edited_after_it_opened_keeps_the_draws_made(app, round_factory,
     assert "of 4 questions" in page
 
 
-def test_a_reload_shows_the_saved_choice_and_the_same_order(app, round_factory, enter, clock):
+def test_a_reload_shows_the_saved_choice_and_the_same_order(app, round_factory, contestant, clock):
     round_id = round_factory(draw=draws.Draw(fixed=("first-quiz/pick-one",)).to_json())
-    student = enter(round_id)
+    student = contestant(round_id)
     student.post(f"/contest/rounds/{round_id}/start")
     first = student.get(f"/contest/rounds/{round_id}/q/1?lang=en").text
     student.post(f"/contest/rounds/{round_id}/q/1", data=_form(app, "learner-one", 1, ("b",)))
@@ -316,9 +268,9 @@ def test_a_reload_shows_the_saved_choice_and_the_same_order(app, round_factory, 
     assert (order(first)[0] < order(first)[1]) == (order(again)[0] < order(again)[1])
 
 
-def test_starting_and_submitting_need_the_csrf_token(make_app, round_factory, enter, clock):
+def test_starting_and_submitting_need_the_csrf_token(make_app, round_factory, contestant, clock):
     round_id = round_factory()
-    enter(round_id)  # the participant, on the database every app of this test shares
+    contestant(round_id)  # the participant, on the database every app of this test shares
     protected = make_app().test_client()
     with protected.session_transaction() as session:
         session["learner"] = "learner-one"

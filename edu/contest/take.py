@@ -16,7 +16,7 @@ from flask_babel import gettext
 from werkzeug.datastructures import MultiDict
 
 from ..models import Contest, ContestRound, utcnow
-from ..services import attempts, contest_attempts, rounds
+from ..services import attempts, certificates, contest_attempts, rounds
 from ..services.contest_attempts import ContestRefused
 from ..services.errors import AnswerRejected
 from ..web.content import current_library
@@ -73,10 +73,13 @@ def round(round_id: int):
         first_open = (taking.unanswered or [1])[0]
         return redirect(url_for(".question", round_id=round_id, number=first_open), 303)
     moment = now()
-    contest = get_session().get(Contest, round_.contest_id)
-    return render_template("contest/take/round.html", round_=round_, contest=contest, participant=participant,
-                           taking=taking, status=rounds.status(round_, moment),
-                           published=rounds.published(round_, moment), form=EmptyForm()), {"Cache-Control": "no-store"}
+    db = get_session()
+    certificate = certificates.for_participant(db, current_library(), current_app.secret_key, participant, moment)
+    return render_template("contest/take/round.html", round_=round_, contest=db.get(Contest, round_.contest_id),
+                           participant=participant, taking=taking, status=rounds.status(round_, moment),
+                           published=rounds.published(round_, moment), form=EmptyForm(),
+                           certificate_url=certificate and url_for("certificates.show", code=certificate.code),
+                           ), {"Cache-Control": "no-store"}
 
 
 @bp.post("/<int:round_id>/start")

@@ -51,3 +51,40 @@ def contest_code(secret: str, round_id: int, learner_key: str) -> str:
 
 def format_contest(code: str) -> str:
     return f"{code[:5]}-{code[5:]}"
+
+
+CERTIFICATE_MAC_LENGTH = 8
+
+
+def _in_alphabet(number: int) -> str:
+    letters = ""
+    while True:
+        number, index = divmod(number, len(ALPHABET))
+        letters = ALPHABET[index] + letters
+        if number == 0:
+            return letters
+
+
+def _certificate_mac(secret: str, participant_id: int) -> str:
+    mac = hmac.new(secret.encode(), f"certificate/{participant_id}".encode(), hashlib.sha256).digest()
+    return _in_alphabet(int.from_bytes(mac, "big"))[-CERTIFICATE_MAC_LENGTH:]
+
+
+def certificate_code(secret: str, participant_id: int) -> str:
+    """A certificate's verification code: the participant's number and a
+    keyed check on it, so nothing is stored and no one can make up a valid code."""
+    return f"LC-{_in_alphabet(participant_id)}-{_certificate_mac(secret, participant_id)}"
+
+
+def certificate_participant(secret: str, code: str) -> int | None:
+    """The participant a certificate code names, or None for a code we never issued."""
+    typed = normalize(code)
+    if not typed.startswith("LC") or len(typed) < 3 + CERTIFICATE_MAC_LENGTH or len(typed) > 40:
+        return None
+    number_part, mac = typed[2:-CERTIFICATE_MAC_LENGTH], typed[-CERTIFICATE_MAC_LENGTH:]
+    if any(ch not in ALPHABET for ch in number_part):
+        return None
+    participant_id = 0
+    for ch in number_part:
+        participant_id = participant_id * len(ALPHABET) + ALPHABET.index(ch)
+    return participant_id if hmac.compare_digest(mac, _certificate_mac(secret, participant_id)) else None

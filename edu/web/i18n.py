@@ -2,6 +2,8 @@
 Accept-Language, else Vietnamese."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from urllib.parse import urlencode
 
 from babel.support import NullTranslations
@@ -98,3 +100,16 @@ def init_app(app: Flask) -> None:
     app.after_request(_remember_language)
     app.jinja_env.filters["t"] = lambda text: text.get(current_language()) if text is not None else ""
     app.jinja_env.globals.update(language_url=language_url, current_language=current_language)
+
+
+@contextmanager
+def speaking(lang: str):
+    """One render in `lang`: templates follow current_language() (g.lang),
+    Python strings and dates Flask-Babel's locale; both, so the page is one language."""
+    before = g.get("lang")
+    g.lang = lang
+    try:
+        with force_locale(lang):
+            yield
+    finally:
+        g.lang = before
