@@ -70,6 +70,23 @@ def create_admin(email, password):
     click.echo(f"Admin {accounts.normalize_email(email)} created.")
 
 
+@users_cli.command("set-role")
+@click.argument("email")
+@click.argument("role")
+def set_role(email, role):
+    """Give an account another role: admin, teacher or organiser (audited)."""
+    db = get_session()
+    user = accounts.find_user(db, email)
+    try:
+        if user is None:
+            raise AccountError("account.no_such_user", email=accounts.normalize_email(email))
+        accounts.set_role(db, None, user.id, role)
+    except AccountError as failed:
+        raise click.ClickException(message_for(failed))
+    db.commit()
+    click.echo(f"{user.email} is now {role}.")
+
+
 # --- flask content ---------------------------------------------------------------
 
 @click.group("content")

@@ -10,3 +10,4 @@ from . import certificates, enrol, entry, organise, schools, take
 def init_app(app: Flask) -> None:
     for module in (schools, organise, enrol, entry, take, certificates):
         app.register_blueprint(module.bp)
+    app.register_blueprint(schools.my_school_bp)  # teachers say which school they teach at

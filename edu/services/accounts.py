@@ -10,7 +10,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..models import AuditEvent, Invite, User, as_utc, utcnow
+from ..models import ROLES, AuditEvent, Invite, User, as_utc, utcnow
 from .errors import AccountError
 
 MIN_PASSWORD_LENGTH = 10
@@ -204,4 +204,22 @@ def set_disabled(db: Session, admin: User, user_id: int, disabled: bool) -> User
         db.add(user)
         end_sessions(db, user)
         audit(db, admin, "staff.disable" if disabled else "staff.enable", user.email)
+    return user
+
+
+def set_role(db: Session, actor: User | None, user_id: int, role: str) -> User | None:
+    """Give an account another role (audited); None when there is no such
+    account. `actor` None is the command line. Never the admin's own role,
+    so the site always keeps the admin who made the change."""
+    if role not in ROLES:
+        raise AccountError("account.unknown_role", role=role, roles=", ".join(ROLES))
+    user = db.get(User, user_id)
+    if user is None:
+        return None
+    if actor is not None and user.id == actor.id:
+        raise AccountError("account.own_role")
+    if user.role != role:
+        audit(db, actor, "staff.role", f"{user.email}: {user.role} -> {role}")
+        user.role = role
+        db.add(user)
     return user

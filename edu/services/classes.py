@@ -9,7 +9,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from ..models import Assignment, Classroom, Student, User, utcnow
-from . import codes, collation
+from . import codes, collation, schools
 from .errors import ClassError
 from .names import DISPLAY_NAME_MAX, check_unique, clean_display_name
 
@@ -58,6 +58,22 @@ def update_class(db: Session, classroom: Classroom, **fields) -> None:
         _check_rule(fields["attempt_rule"])  # before anything is written
     for name, value in fields.items():
         setattr(classroom, name, value.strip() if isinstance(value, str) else value)
+    db.add(classroom)
+
+
+def link_school(db: Session, teacher: User, classroom: Classroom, school_id: int | None) -> None:
+    """The class's school on the contest list (None: none), refused before any
+    write if there is no such school. The free-text school stays as typed,
+    or takes the school's name when empty; a teacher with no school yet
+    takes this one, so the entrants of their school reach them."""
+    school = schools.get(db, school_id) if school_id is not None else None
+    if school_id is not None and school is None:
+        raise schools.SchoolError("school.unknown")
+    classroom.school_id = school_id
+    if school is not None:
+        classroom.school = classroom.school or school.name
+        if teacher.school_id is None:
+            schools.set_school(db, teacher, school.id)
     db.add(classroom)
 
 

@@ -21,7 +21,7 @@ from ..web.links import external_url
 from ..web.i18n import current_language
 from ..web.messages import message_for
 from ..content.models import LANGUAGES
-from ..services import classes, erasure, merging
+from ..services import classes, erasure, merging, schools
 from ..services.errors import ClassError
 
 bp = Blueprint("classes", __name__, url_prefix="/classes")
@@ -61,30 +61,53 @@ def index():
                            archived=classes.classes_of(db, current_user, archived=True))
 
 
+def _school_field(form: ClassForm, classroom=None):
+    """Offer the teacher's school, the others of its commune or ward and the
+    class's own school; a school id from anywhere else (a forged form) is a
+    400 before anything is written. The teacher's school, for the page."""
+    db = get_session()
+    own = schools.school_of(db, current_user)
+    offered = schools.neighbours(db, own) if own else []
+    if classroom is not None and classroom.school_id and all(s.id != classroom.school_id for s in offered):
+        offered.append(schools.get(db, classroom.school_id))
+    form.school_id.choices = [SelectChoice("", gettext("None")), *(SelectChoice(s.id, s.name) for s in offered)]
+    if form.is_submitted() and (form.school_id.process_errors
+                                or form.school_id.data not in {None, *(s.id for s in offered)}):
+        abort(400)
+    return own
+
+
 @bp.route("/new", methods=["GET", "POST"])
 def new():
     form = ClassForm()
+    own_school = _school_field(form)
     if form.validate_on_submit():
-        classroom = classes.create_class(get_session(), current_user, form.name.data, form.school.data or "",
+        db = get_session()
+        classroom = classes.create_class(db, current_user, form.name.data, form.school.data or "",
                                          form.grade.data or "", form.language.data,
                                          results_released=form.results_released.data,
                                          attempt_rule=form.attempt_rule.data)
+        classes.link_school(db, current_user, classroom, form.school_id.data)
         flash(gettext("Class created. Share the join code with your students."), "success")
         return redirect(url_for(".show", class_id=classroom.id))
-    return render_template("teach/classes/form.html", form=form, classroom=None), form_status()
+    return render_template("teach/classes/form.html", form=form, classroom=None, own_school=own_school), form_status()
 
 
 @bp.route("/<int:class_id>/edit", methods=["GET", "POST"])
 def edit(class_id):
     classroom = owned_class(class_id)
     form = ClassForm(obj=classroom)
+    own_school = _school_field(form, classroom)
     if form.validate_on_submit():
-        classes.update_class(get_session(), classroom, name=form.name.data, school=form.school.data or "",
+        db = get_session()
+        classes.update_class(db, classroom, name=form.name.data, school=form.school.data or "",
                              grade=form.grade.data or "", language=form.language.data,
                              results_released=form.results_released.data, attempt_rule=form.attempt_rule.data)
+        classes.link_school(db, current_user, classroom, form.school_id.data)
         flash(gettext("Class saved."), "success")
         return redirect(url_for(".show", class_id=classroom.id))
-    return render_template("teach/classes/form.html", form=form, classroom=classroom), form_status()
+    return render_template("teach/classes/form.html", form=form, classroom=classroom,
+                           own_school=own_school), form_status()
 
 
 @bp.get("/<int:class_id>")

@@ -6,12 +6,15 @@ in the visitor's language whatever WTForms ships.
 from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, EmailField, HiddenField, PasswordField, SelectChoice, SelectField,
-                     SelectMultipleField, StringField)
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (BooleanField, DateField, EmailField, HiddenField, IntegerField, PasswordField, SelectChoice,
+                     SelectField, SelectMultipleField, StringField)
+from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional
+from wtforms.widgets import HiddenInput
 
 from ..services.accounts import MIN_PASSWORD_LENGTH
 from ..services.classes import DISPLAY_NAME_MAX
+from .inputs import LARGEST_ID
 
 REQUIRED = _l("This field is required.")
 
@@ -65,6 +68,9 @@ class ClassForm(FlaskForm):
     language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
     results_released = BooleanField(_l("Students see their results as soon as they finish"), default=True)
     attempt_rule = SelectField(_l("Which attempt counts in reports"), choices=ATTEMPT_RULE_CHOICES, default="first")
+    # Choices set by the view (the teacher's school and its neighbours), and checked there;
+    # a lambda, as optional_id is defined further down.
+    school_id = SelectField(_l("School on the contest list"), coerce=lambda v: optional_id(v), validate_choice=False)
 
 
 class AssignForm(FlaskForm):
@@ -128,3 +134,25 @@ def form_status() -> int:
     """400 when a submitted form comes back with errors, so a refusal is never
     mistaken for success; 200 for the form shown fresh."""
     return 400 if request.method == "POST" else 200
+
+
+# --- schools and roles (contest wing) ----------------------------------------------
+
+ROLE_LABELS = {"teacher": _l("Teacher"), "organiser": _l("Organiser"), "admin": _l("Admin")}  # models.ROLES, named
+ROLE_CHOICES = [SelectChoice(role, label) for role, label in ROLE_LABELS.items()]
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES)
+
+
+class SchoolImportForm(FlaskForm):
+    """A CSV school list; its size and contents are the service's to check."""
+
+    file = FileField(_l("CSV file"), validators=[FileRequired(_l("Choose a CSV file to import."))])
+
+
+class ChooseSchoolForm(FlaskForm):
+    """One school, by id (the view looks it up: 404 when there is none)."""
+
+    school = IntegerField(widget=HiddenInput(), validators=[DataRequired(REQUIRED), NumberRange(1, LARGEST_ID)])
