@@ -6,6 +6,8 @@ import pytest
 import yaml
 from sqlmodel import select
 
+from edu.config import REPO_ROOT
+from edu.content.questions import QUESTION_TYPES, Shown
 from edu.web.db import get_session
 from edu.models import QuizAnswer, QuizAttempt
 
@@ -135,3 +137,70 @@ def test_red_flags_with_nothing_marked_can_be_retried(client, app, page_form):
     assert response.status_code == 400
     assert "Hãy đánh dấu ít nhất một phần" in response.text
     assert 'name="choice" value="p1"' in response.text  # the question again, to retry
+
+
+# --- every shipped quiz: no author id in the page ---------------------------------------------
+
+NEUTRAL = {"scam", "safe", "unsure", "true", "false"}  # verdict and true/false choices: their visible labels
+ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+# Attributes that name or point at things on the page (where an id would go), not the look or the kind of element.
+PANEL_ONLY = {"HX-Request": "true", "HX-Target": "quiz-panel"}  # the feedback alone: quicker, and not what is checked
+NOT_NAMING = {"class", "type", "method", "role", "rel", "content", "src", "lang", "hreflang", "property", "style"}
+
+
+def authored_ids(question) -> set[str]:
+    """Every id an author wrote for a question: its own, its options', sides',
+    steps' and its mockups' parts. Sides are named a and b by where they are
+    shown, so sides an author also called a and b tell nothing."""
+    ids = {question.id, *question.choice_ids} - NEUTRAL
+    if question.type == "which_is_real":
+        ids -= {"a", "b"}
+    mockups = [getattr(question, "mockup", None), *(side.mockup for side in getattr(question, "sides", ()))]
+    return ids | {part for mockup in mockups if mockup for part in mockup.part_ids()}
+
+
+def naming_values(page: str) -> set[str]:
+    """The words of every naming attribute (id, for, name, value, aria-*, data-*, href#...)."""
+    return {word for attribute, value in ATTRIBUTE.findall(page) if attribute not in NOT_NAMING
+            for word in re.split(r"[\s,#]+", html.unescape(value)) if word}
+
+
+def any_answer(question) -> tuple[list[str], dict]:
+    if question.type == "ordering":
+        return [], {"positions": {step: str(n) for n, step in enumerate(question.choice_ids, start=1)}}
+    return [question.choice_ids[0]], {}
+
+
+def test_no_question_page_names_an_author_id(make_app, page_form):
+    """Issue 9 item 9: every question of every shipped quiz, and of the test
+    quizzes (the shipped ones have no ordering question), so every type, on a
+    fresh attempt's page. Ids reach the browser only as names derived from the
+    secret and the seed (Shown), by position (sides a/b, parts p1, p2...) or
+    as their visible labels: no naming attribute carries one an author wrote,
+    alone or inside a longer name ("opt-genuine-otp"). Names on every page
+    alike are the app's own ("quiz-panel-status"), whatever a part is called."""
+    apps = [make_app(REPO_ROOT, WTF_CSRF_ENABLED=False), make_app(WTF_CSRF_ENABLED=False)]
+    pages = []
+    for app, slug, quiz in [(app, slug, quiz) for app in apps
+                            for slug, quiz in app.extensions["content"].library.quizzes.items()]:
+        client = app.test_client()
+        client.post(f"/quizzes/{slug}/start", data={"age_band": "18"} if quiz.gated else {})
+        shown = Shown(attempt_seed(app), app.secret_key)
+        for _ in quiz.questions:
+            page = client.get(f"/quizzes/{slug}/question?lang=en").text
+            token = re.search(r'name="question" value="([^"]+)"', page).group(1)
+            [question] = [q for q in quiz.questions if q.token(shown) == token]
+            pages.append((slug, question, naming_values(page)))
+            chosen, fields = any_answer(question)
+            answered = client.post(f"/quizzes/{slug}/answer", headers=PANEL_ONLY,
+                                   data=page_form(app, slug, question.id, chosen, seed=shown.seed, **fields))
+            assert answered.status_code == 200, (slug, question.id, answered.text[:500])
+        asked = [question.id for s, question, _ in pages if s == slug and question in quiz.questions]
+        assert sorted(asked) == sorted(q.id for q in quiz.questions), slug  # the whole quiz, none left out
+    assert {question.type for _, question, _ in pages} == set(QUESTION_TYPES)
+    apps_own = set.intersection(*(values for _, _, values in pages))
+    for slug, question, values in pages:
+        for name in authored_ids(question):
+            inside = re.compile(rf"(^|[-_]){re.escape(name)}($|[-_])")
+            leaks = [value for value in values - apps_own if inside.search(value)]
+            assert not leaks, (slug, question.id, name, leaks)
