@@ -1,4 +1,4 @@
-"""Command-line groups: `flask db …`, `flask users …`, `flask content …`.
+"""Command-line groups: `flask db …`, `flask users …`, `flask data …`, `flask content …`.
 
 `content` is also registered as a Flask plugin command (pyproject.toml), so
 `flask content check` runs even when the content is broken and the app
@@ -6,17 +6,22 @@ itself refuses to start.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import click
 from alembic import command
 from flask import Flask, current_app
 from flask.cli import AppGroup
+from sqlalchemy import delete, exists
+from sqlmodel import col, select
 
 from .config import content_dir
 from .content.discipline import review_library
 from .content.loader import ContentError, load_library
+from .models import QuizAnswer, QuizAttempt, Student
+from .models.base import utcnow
 from .services import accounts
+from .services.attempts import PRACTICE
 from .services.errors import AccountError
 from .web.db import alembic_config, get_session, upgrade
 from .web.messages import message_for
@@ -25,6 +30,7 @@ from .web.messages import message_for
 def init_app(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(data_cli)
 
 
 # --- flask db --------------------------------------------------------------------
@@ -85,6 +91,30 @@ def set_role(email, role):
         raise click.ClickException(message_for(failed))
     db.commit()
     click.echo(f"{user.email} is now {role}.")
+
+
+# --- flask data ------------------------------------------------------------------
+
+@click.group("data", cls=AppGroup)
+def data_cli():
+    """What is stored about learners."""
+
+
+@data_cli.command("prune-practice")
+@click.option("--older-than", "days", type=click.IntRange(min=0), required=True, metavar="DAYS",
+              help="Delete practice attempts started more than DAYS days ago.")
+def prune_practice(days):
+    """Delete anonymous practice: practice attempts, with their answers, started
+    more than DAYS days ago under a browser key that is no class student's.
+    A student's work stays until their teacher deletes the student or the class."""
+    db = get_session()
+    anonymous = ~exists().where(Student.learner_key == QuizAttempt.learner_key)
+    old = select(QuizAttempt.id).where(QuizAttempt.context == PRACTICE.kind,
+                                       QuizAttempt.started_at < utcnow() - timedelta(days=days), anonymous)
+    answers = db.execute(delete(QuizAnswer).where(col(QuizAnswer.attempt_id).in_(old))).rowcount
+    attempts = db.execute(delete(QuizAttempt).where(col(QuizAttempt.id).in_(old))).rowcount
+    db.commit()
+    click.echo(f"Deleted {attempts} practice attempt(s) with {answers} answer(s) started more than {days} day(s) ago.")
 
 
 # --- flask content ---------------------------------------------------------------

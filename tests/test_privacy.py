@@ -4,6 +4,7 @@ teacher, only after a confirmation page, only with the CSRF token."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from sqlmodel import select
@@ -148,3 +149,41 @@ def test_a_teacher_deletes_a_class_with_everything_in_it(app, teacher, join, pag
     assert app.test_client().post("/join", data={"code": code, "display_name": "Lan"}).status_code == 400
     vi = teacher.get(f"/classes/{kept_id}/delete?lang=vi").text
     assert "Xóa lớp 7B" in vi and "không thể khôi phục" in vi
+
+
+# --- anonymous practice -------------------------------------------------------------------
+
+def practise(app, page_form, client=None):
+    """A practice run of first-quiz in a browser (a new, anonymous one unless given); its learner key."""
+    client = client or app.test_client()
+    client.post("/quizzes/first-quiz/start")
+    for question, choice in (("pick-one", "b"), ("pick-many", ["x", "y"]), ("statement", "false")):
+        client.post("/quizzes/first-quiz/answer", data=page_form(app, "first-quiz", question, choice))
+    with client.session_transaction() as session:
+        return session["learner"]
+
+
+def test_old_anonymous_practice_is_pruned_and_a_students_work_is_kept(clock, app, teacher, join, page_form):
+    _, code = new_class(teacher, "7A")
+    old_anonymous = practise(app, page_form)
+    student, _ = busy_student(app, join, page_form, code, "Lan")  # homework and practice, as a student
+    with student.session_transaction() as session:
+        lan = session["learner"]
+    clock.shift(timedelta(days=31))
+    recent_anonymous = practise(app, page_form)
+    before = rows(app)
+    assert before[old_anonymous] == ["answer"] * 3 + ["attempt"]
+
+    result = app.test_cli_runner().invoke(args=["data", "prune-practice", "--older-than", "30"])
+    assert result.exit_code == 0, result.output
+    assert "Deleted 1 practice attempt(s) with 3 answer(s)" in result.output
+    after = rows(app)
+    assert old_anonymous not in after
+    assert after[lan] == before[lan] and after[recent_anonymous] == before[recent_anonymous]
+    with app.app_context():
+        assert get_session().exec(select(QuizAnswer).where(QuizAnswer.attempt_id == 1)).all() == []
+
+    again = app.test_cli_runner().invoke(args=["data", "prune-practice", "--older-than", "30"])
+    assert "Deleted 0 practice attempt(s) with 0 answer(s)" in again.output
+    assert app.test_cli_runner().invoke(args=["data", "prune-practice"]).exit_code != 0  # --older-than is required
+    assert app.test_cli_runner().invoke(args=["data", "prune-practice", "--older-than", "-1"]).exit_code != 0
