@@ -339,3 +339,8 @@ def test_a_class_school_becomes_the_teachers_when_they_have_none(app, sign_up, l
     assert user_named(app, "lan@school.example").school_id == listed["Trường Tiểu học Kim Đồng|Huế"]
     other = sign_up(app, "minh@school.example")  # another teacher's class stays theirs
     assert other.post("/classes/1/edit", data={"name": "x", "language": "vi"}).status_code == 404
+
+
+def test_every_level_has_a_name_on_the_pages():
+    from edu.contest.schools import LEVEL_LABELS
+    assert tuple(LEVEL_LABELS) == schools.LEVELS

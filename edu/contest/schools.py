@@ -9,7 +9,7 @@ from flask_babel import format_decimal, gettext, lazy_gettext as _l
 from flask_login import current_user
 
 from ..errors import CodedError
-from ..services import schools
+from ..services import collation, schools
 from ..services.provinces import provinces
 from ..web.access import can, require
 from ..web.db import get_session
@@ -44,7 +44,8 @@ def _filters() -> tuple[str, str, int]:
 
 
 def _province_names() -> list[str]:
-    return [unit.name for unit in provinces()]
+    """The 34 units in Vietnamese alphabetical order, as a select lists them."""
+    return sorted((unit.name for unit in provinces()), key=collation.sort_key)
 
 
 def _render(template: str, status: int = 200, **context):
