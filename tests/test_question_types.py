@@ -3,10 +3,11 @@ scores, and shows its options in an order fixed by the attempt's seed."""
 from __future__ import annotations
 
 import pytest
+from flask_babel import gettext
 from pydantic import TypeAdapter, ValidationError
 from werkzeug.datastructures import MultiDict
 
-from edu.content.questions import TYPES, AnswerRejected, AnyQuestion, Shown, read_confidence
+from edu.content.questions import QUESTION_TYPES, TYPES, AnswerRejected, AnyQuestion, Shown, read_confidence
 
 TEXT = {"vi": "x", "en": "x"}
 QUESTION = TypeAdapter(AnyQuestion)
@@ -64,6 +65,24 @@ def ordering():
 def test_every_type_is_one_registered_class():
     assert [t.model_fields["type"].annotation.__args__[0] for t in TYPES] == [
         "single", "multiple", "true_false", "best_response", "verdict", "red_flags", "which_is_real", "ordering"]
+
+
+def test_a_type_is_its_class_and_two_templates_and_speaks_both_languages(app):
+    """A new type is one class plus two templates: each registered type has its
+    form and feedback templates, and a name (and, when its prompt is optional, a
+    default prompt) that its class holds as a msgid the catalogue translates."""
+    names = {}
+    for kind, cls in zip(QUESTION_TYPES, TYPES):
+        for folder in ("forms", "feedback"):
+            assert app.jinja_env.get_template(f"learn/quizzes/{folder}/{kind}.html"), (kind, folder)
+        msgids = [cls.type_name] + [prompt for wording in ("scam", "abuse")
+                                    if (prompt := cls.default_prompt(wording)) is not None]
+        for lang in ("en", "vi"):
+            with app.test_request_context(f"/?lang={lang}"):
+                words = [gettext(msgid) for msgid in msgids]
+            assert all(words) and (words == msgids) == (lang == "en"), (kind, lang, words)
+        names[kind] = cls.type_name
+    assert len(set(names.values())) == len(TYPES)  # no two types under one name
 
 
 # --- single, multiple, best_response -------------------------------------------

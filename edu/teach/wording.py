@@ -4,13 +4,17 @@ A stored answer is a list of authors' ids ("lucky-draw-email", "sender",
 "scam"); a teacher reads the question as the student saw it and the options
 by their text, in the report's language. Screens and exports both call
 these functions, so a file always says what the page says.
+
+What is particular to a question type (its name, its default prompt, what a
+choice is) lives in its class (content/questions, words.py); here it is put
+in words, so a new type needs nothing here.
 """
 from __future__ import annotations
 
 from flask_babel import gettext
 
 from ..content.markdown import to_plain
-from ..content.questions import Shown
+from ..content.questions.words import AuthorText, MockupName, MockupPart, Phrase
 from ..web.i18n import current_language
 from ..web.templating import verdict_wording
 
@@ -33,15 +37,8 @@ def _t(value, lang: str) -> str:
     return to_plain(value.get(lang)) if hasattr(value, "get") else str(value)
 
 
-def type_names() -> dict[str, str]:
-    return {"single": gettext("Single choice"), "multiple": gettext("Multiple choice"),
-            "true_false": gettext("True or false"), "best_response": gettext("What to do"),
-            "verdict": gettext("Scam or safe"), "red_flags": gettext("Warning signs"),
-            "which_is_real": gettext("Which is real"), "ordering": gettext("Put in order")}
-
-
 def type_name(question) -> str:
-    return type_names().get(question.type, question.type)
+    return gettext(question.type_name)
 
 
 def mockup_label(mockup, lang: str) -> str:
@@ -58,26 +55,14 @@ def mockup_label(mockup, lang: str) -> str:
     return _t(mockup.sender if kind == "sms" else mockup.contact, lang)
 
 
-def _default_prompt(quiz, question) -> str:
-    if question.family == "verdict":
-        return (gettext("Is this a scam, or is it safe?") if verdict_wording(quiz, question) == "scam"
-                else gettext("Is this okay, or is it a warning sign?"))
-    if question.family == "red_flags":
-        return gettext("Which parts of this are warning signs? Mark every one.")
-    return gettext("One of these is genuine. Which one?")
-
-
 def question_text(quiz, question, lang: str | None = None) -> str:
     """The prompt the student saw; a question without one gets the default
-    prompt and what its mockup shows, so two such questions can be told apart."""
+    prompt and what its mockups show, so two such questions can be told apart."""
     lang = lang or current_language()
     if question.prompt:
         return to_plain(question.prompt.get(lang))
-    if question.family == "which_is_real":
-        label = " / ".join(mockup_label(side.mockup, lang) for side in question.sides)
-    else:
-        label = mockup_label(question.mockup, lang)
-    return f"{_default_prompt(quiz, question)} ({short(label)})"
+    label = " / ".join(mockup_label(mockup, lang) for mockup in question.mockups)
+    return f"{gettext(question.default_prompt(verdict_wording(quiz, question)))} ({short(label)})"
 
 
 _HEADER_NAMES = {"sender": lambda: gettext("Sender"), "contact": lambda: gettext("Contact"),
@@ -109,33 +94,25 @@ def part_label(mockup, part_id: str, lang: str) -> str:
     return part_id
 
 
+def in_words(words, lang: str) -> str:
+    """What a question type says about a choice or an answer (content/questions/words.py), as text."""
+    if isinstance(words, Phrase):
+        params = {name: short(mockup_label(value.mockup, lang)) if isinstance(value, MockupName) else value
+                  for name, value in words.params.items()}
+        return gettext(words.msgid, **params)
+    if isinstance(words, AuthorText):
+        return short(_t(words.text, lang), words.limit)
+    if isinstance(words, MockupPart):
+        return part_label(words.mockup, words.part, lang)
+    raise TypeError(f"not words: {words!r}")
+
+
 def choice_label(quiz, question, choice_id: str, lang: str | None = None) -> str:
     """One chosen id in words: an option's text, True/False, Scam/Safe/Not sure
-    (or Not okay/Okay), a part of the mockup, a step, or which side."""
-    lang = lang or current_language()
-    family = question.family
-    if family == "red_flags":
-        return part_label(question.mockup, choice_id, lang)
-    if family == "ordering":
-        step = question.step(choice_id)
-        return short(_t(step.text, lang)) if step else choice_id
-    if family == "which_is_real":
-        side = question.side(choice_id)
-        if side is None:
-            return choice_id
-        return (gettext("The genuine one (%(label)s)", label=short(mockup_label(side.mockup, lang))) if side.genuine
-                else gettext("The fake one (%(label)s)", label=short(mockup_label(side.mockup, lang))))
-    option = question.option(choice_id)
-    if option is None:
-        return choice_id
-    if option.text is not None:
-        return short(_t(option.text, lang), 120)
-    fixed = {"true": gettext("True"), "false": gettext("False"), "unsure": gettext("Not sure")}
-    if choice_id in fixed:
-        return fixed[choice_id]
-    if verdict_wording(quiz, question) == "scam":
-        return gettext("Scam") if choice_id == "scam" else gettext("Safe")
-    return gettext("Not okay") if choice_id == "scam" else gettext("Okay")
+    (or Not okay/Okay), a part of the mockup, a step, or which side; the id
+    itself when the question has no such choice."""
+    words = question.choice_words(choice_id, verdict_wording(quiz, question))
+    return in_words(words, lang or current_language()) if words is not None else choice_id
 
 
 def answer_text(quiz, question, chosen: tuple[str, ...], seed: int, lang: str | None = None) -> str:
@@ -145,14 +122,9 @@ def answer_text(quiz, question, chosen: tuple[str, ...], seed: int, lang: str | 
     lang = lang or current_language()
     if not chosen:
         return ""
-    if question.family == "which_is_real":
-        order = [s.id for s in question.presented(Shown(seed, ""))]
-        side = question.side(chosen[0])
-        if side is None or chosen[0] not in order:
-            return chosen[0]
-        letter = "AB"[order.index(chosen[0])]
-        return (gettext("Example %(letter)s (genuine)", letter=letter) if side.genuine
-                else gettext("Example %(letter)s (not genuine)", letter=letter))
+    whole = question.answer_words(chosen, seed)
+    if whole is not None:
+        return in_words(whole, lang)
     labels = [choice_label(quiz, question, choice, lang) for choice in chosen]
     if question.keeps_order:
         return "; ".join(f"{n}. {label}" for n, label in enumerate(labels, start=1))

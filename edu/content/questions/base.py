@@ -1,8 +1,10 @@
 """What every question type shares.
 
 A question type is one class here (it validates itself, reads a submitted
-form and scores the answer) plus two templates named after its `type`:
-templates/learn/quizzes/forms/<type>.html and feedback/<type>.html.
+form, scores the answer and says what its type, its default prompt and its
+choices are called for a teacher: see words.py) plus two templates named
+after its `type`: templates/learn/quizzes/forms/<type>.html and
+feedback/<type>.html.
 
 Answers are stored as the ids of what was chosen, never as positions on the
 page, and the order a student sees comes from a seed kept with their
@@ -23,6 +25,7 @@ from pydantic import Field, model_validator
 from ...errors import CodedError
 from ..base import LangText, Sensitivity, Slug, Source, Strict
 from ..mockups import Flag, Mockup
+from .words import AuthorText, Words
 
 CONFIDENCE_LEVELS = (50, 75, 100)
 
@@ -100,6 +103,7 @@ class Question(Strict):
 
     family: ClassVar[str] = "choice"  # the look (CSS) shared by related types
     keeps_order: ClassVar[bool] = False
+    type_name: ClassVar[str]  # what a teacher's report calls the type: an N_-marked msgid
 
     id: Slug
     prompt: LangText | None = None
@@ -131,6 +135,29 @@ class Question(Strict):
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
+
+    # --- in words, for teachers (teach/wording.py translates) ---
+
+    @property
+    def mockups(self) -> list[Mockup]:
+        """What the question shows, which tells apart two questions without a prompt."""
+        mockup = getattr(self, "mockup", None)
+        return [mockup] if mockup else []
+
+    @classmethod
+    def default_prompt(cls, wording: str) -> str | None:
+        """The prompt shown when the author wrote none, an N_-marked msgid;
+        None for types that require one. `wording`: "scam" or "abuse"."""
+        return None
+
+    def choice_words(self, choice_id: str, wording: str) -> Words | None:
+        """What a chosen id is; None when the question has no such choice."""
+        option = self.option(choice_id)
+        return AuthorText(option.text, limit=120) if option is not None and option.text is not None else None
+
+    def answer_words(self, chosen: tuple[str, ...], seed: int) -> Words | None:
+        """A whole answer, for types that say it otherwise than choice by choice."""
+        return None
 
     def token(self, shown: Shown) -> str:
         """What the page calls this question (its hidden field, element ids)."""

@@ -2,12 +2,13 @@
 best_response (what to do next, optionally about a mockup) and true_false."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from ..base import LangText
 from .base import Option, Question, Shown, WithMockup, shuffled, unique
+from .words import N_, Phrase, Words
 
 
 class _Choice(WithMockup):
@@ -35,6 +36,7 @@ class _Choice(WithMockup):
 
 
 class SingleQuestion(_Choice):
+    type_name: ClassVar[str] = N_("Single choice")
     type: Literal["single"]
 
     @model_validator(mode="after")
@@ -45,6 +47,7 @@ class SingleQuestion(_Choice):
 
 
 class MultipleQuestion(_Choice):
+    type_name: ClassVar[str] = N_("Multiple choice")
     type: Literal["multiple"]
 
     @property
@@ -55,6 +58,7 @@ class MultipleQuestion(_Choice):
 class BestResponseQuestion(_Choice):
     """What to do next: one right response, or several (then chosen like "multiple")."""
 
+    type_name: ClassVar[str] = N_("What to do")
     type: Literal["best_response"]
 
     @property
@@ -67,6 +71,7 @@ class TrueFalseQuestion(Question):
     are built here so reports treat every question alike. True comes first,
     always: the order of two sides gives nothing away."""
 
+    type_name: ClassVar[str] = N_("True or false")
     type: Literal["true_false"]
     answer: bool
     explanation_true: LangText
@@ -84,3 +89,6 @@ class TrueFalseQuestion(Question):
             Option(id="true", correct=self.answer, explanation=self.explanation_true),
             Option(id="false", correct=not self.answer, explanation=self.explanation_false),
         ]
+
+    def choice_words(self, choice_id: str, wording: str) -> Words | None:
+        return {"true": Phrase(N_("True")), "false": Phrase(N_("False"))}.get(choice_id)

@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from ..base import LangText, Slug, Strict
 from .base import AnswerRejected, Mark, Question, Shown, forged, shuffled, unique
+from .words import N_, AuthorText, Words
 
 
 class Step(Strict):
@@ -18,6 +19,7 @@ class Step(Strict):
 
 class OrderingQuestion(Question):
     family: ClassVar[str] = "ordering"
+    type_name: ClassVar[str] = N_("Put in order")
     keeps_order: ClassVar[bool] = True
     type: Literal["ordering"]
     steps: list[Step] = Field(min_length=3, max_length=9)
@@ -49,6 +51,10 @@ class OrderingQuestion(Question):
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
+
+    def choice_words(self, choice_id: str, wording: str) -> Words | None:
+        step = self.step(choice_id)
+        return AuthorText(step.text) if step else None
 
     def field(self, step_id: str, shown: Shown) -> str:
         """The name of a step's number field."""

@@ -8,10 +8,12 @@ from pydantic import Field
 from ..base import LangText
 from ..mockups import Flag, Mockup
 from .base import Mark, Shown, WithMockup
+from .words import N_, MockupPart, Words
 
 
 class RedFlagsQuestion(WithMockup):
     family: ClassVar[str] = "red_flags"
+    type_name: ClassVar[str] = N_("Warning signs")
     nothing_chosen: ClassVar[str] = "answer.mark_a_part"
     type: Literal["red_flags"]
     mockup: Mockup
@@ -33,6 +35,13 @@ class RedFlagsQuestion(WithMockup):
     def form_value(self, choice_id: str, shown: Shown) -> str:
         """Parts are named by position in the mockup (p1, p2, ...): neutral."""
         return self.mockup.token(choice_id)
+
+    @classmethod
+    def default_prompt(cls, wording: str) -> str:
+        return N_("Which parts of this are warning signs? Mark every one.")
+
+    def choice_words(self, choice_id: str, wording: str) -> Words:
+        return MockupPart(self.mockup, choice_id)
 
     def score(self, chosen: tuple[str, ...]) -> Mark:
         """(flags found - wrong marks) / flags, never below zero: marking

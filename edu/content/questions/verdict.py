@@ -6,6 +6,7 @@ from typing import ClassVar, Literal
 from ..base import LangText
 from ..mockups import Mockup
 from .base import Option, WithMockup
+from .words import N_, Phrase, Words
 
 
 class VerdictQuestion(WithMockup):
@@ -13,6 +14,7 @@ class VerdictQuestion(WithMockup):
     it is a scale a student learns once, not a list to shuffle."""
 
     family: ClassVar[str] = "verdict"
+    type_name: ClassVar[str] = N_("Scam or safe")
     type: Literal["verdict"]
     mockup: Mockup
     answer: Literal["scam", "safe"]
@@ -26,3 +28,17 @@ class VerdictQuestion(WithMockup):
     def options(self) -> list[Option]:
         ids = ["scam", "safe", "unsure"] if self.allow_unsure else ["scam", "safe"]
         return [Option(id=i, correct=i == self.answer, explanation=self.explanation) for i in ids]
+
+    @classmethod
+    def default_prompt(cls, wording: str) -> str:
+        return N_("Is this a scam, or is it safe?") if wording == "scam" else N_("Is this okay, or is it a warning sign?")
+
+    def choice_words(self, choice_id: str, wording: str) -> Words | None:
+        """Scam / Safe, or Not okay / Okay where the quiz is about abuse; Not sure."""
+        if self.option(choice_id) is None:
+            return None
+        if choice_id == "unsure":
+            return Phrase(N_("Not sure"))
+        if wording == "scam":
+            return Phrase(N_("Scam") if choice_id == "scam" else N_("Safe"))
+        return Phrase(N_("Not okay") if choice_id == "scam" else N_("Okay"))
