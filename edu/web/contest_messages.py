@@ -53,31 +53,6 @@ CONTEST_MESSAGES = {
     "round.not_closed": _l("Results can be published once the round has closed."),
     "round.not_by_qualification": _l("This round is open to everyone eligible: nobody needs to be brought in."),
     "round.earlier_not_published": _l("Qualifiers can be brought in once the earlier round's results are published."),
-    "contest.title_missing": _l("Give the contest a title in both languages."),
-    "contest.title_too_long": _l("Use a shorter title (at most %(num)s characters)."),
-    "contest.grades": _l("Choose at least one grade, from 1 to 12."),
-    "round.name_missing": _l("Give the round a name in both languages."),
-    "round.name_too_long": _l("Use a shorter name (at most %(num)s characters)."),
-    "round.closes_before_opens": _l("The round must close after it opens."),
-    "round.time_limit": _l("The time limit is from %(least)s to %(most)s minutes."),
-    "round.scope": _l("Choose who the round is for: one school, a province or everyone."),
-    "round.scope_school": _l("Choose the school the round is for."),
-    "round.scope_province": _l("Choose the province the round is for."),
-    "round.entry": _l("Choose who may enter: everyone eligible, or those who qualified in an earlier round."),
-    "round.qualify_round": _l("Choose an earlier round of this contest to qualify from."),
-    "round.qualify_rule": _l("Say who qualifies: the top students of each school, a lowest score, or both."),
-    "round.qualify_numbers": _l("The top students per school is a number from 1 to 1000, and the lowest score "
-                                "a percentage from 1 to 100."),
-    "round.publish": _l("Choose when the results are published: when the round closes, or by hand."),
-    "round.locked_after_opening": _l("This round has opened: when it opens, who it is for and who may enter can "
-                                     "no longer change."),
-    "round.started": _l("Someone has already started this round, so it cannot be deleted."),
-    "round.feeds_another": _l("A later round takes its qualifiers from this one. Change or delete that round first."),
-    "round.publishes_at_close": _l("This round's results are published when it closes; there is nothing to publish "
-                                   "by hand."),
-    "round.not_closed": _l("Results can be published once the round has closed."),
-    "round.not_by_qualification": _l("This round is open to everyone eligible: nobody needs to be brought in."),
-    "round.earlier_not_published": _l("Qualifiers can be brought in once the earlier round's results are published."),
     # enrolment and entry
     "enrol.closed": _l("This round has closed: nobody can enter it any more."),
     "enrol.qualified_only": _l("Only students who qualified in an earlier round take part in this round, so nobody "
