@@ -4,6 +4,7 @@ Every test in this folder gets the `browser` marker (deselect them with
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 HERE = Path(__file__).parent
 
@@ -19,11 +20,11 @@ WORDS = {
     "vi": {"start": "Bắt đầu làm bài", "check": "Kiểm tra đáp án", "right": "Chính xác", "wrong": "Chưa đúng",
            "next": "Câu tiếp theo", "results": "Xem kết quả", "question": "Câu {n}/{total}",
            "review": "Bài học nên xem lại", "lessons": "Bài học", "language": "Tiếng Việt",
-           "create_account": "Tạo tài khoản", "create_class": "Tạo lớp"},
+           "create_account": "Tạo tài khoản", "create_class": "Tạo lớp", "join": "Vào lớp"},
     "en": {"start": "Start the quiz", "check": "Check my answer", "right": "Correct", "wrong": "Not quite",
            "next": "Next question", "results": "See your results", "question": "Question {n} of {total}",
            "review": "Lessons to review", "lessons": "Lessons", "language": "English",
-           "create_account": "Create account", "create_class": "Create class"},
+           "create_account": "Create account", "create_class": "Create class", "join": "Join"},
 }
 
 
@@ -35,9 +36,10 @@ def ui():
 
 @pytest.fixture
 def open_class(ui):
-    """open_class(page, base, lang, email, class_name): sign up a teacher on that
-    page and create a class; the class's join code."""
-    def open_(page, base, lang, email, class_name):
+    """open_class(page, base, lang, email, class_name, language=None): sign up a
+    teacher on that page and create a class (in `language`, "vi" or "en", when
+    given; else the form's default); the class's join code."""
+    def open_(page, base, lang, email, class_name, language=None):
         page.goto(f"{base}/auth/signup?lang={lang}")
         page.locator("#email").fill(email)
         page.locator("#password").fill("a long enough passphrase")
@@ -45,10 +47,28 @@ def open_class(ui):
         page.get_by_role("button", name=ui[lang]["create_account"]).click()
         page.goto(f"{base}/classes/new?lang={lang}")
         page.locator("#name").fill(class_name)
+        if language:
+            page.locator("#language").select_option(language)
         page.get_by_role("button", name=ui[lang]["create_class"]).click()
         return page.locator("#join-code").inner_text().strip()
 
     return open_
+
+
+@pytest.fixture
+def join_class(ui):
+    """join_class(page, base, lang, code, name): a student joins the class with
+    `code` on that page; their personal re-entry code, as /me shows it."""
+    def join(page, base, lang, code, name):
+        page.goto(f"{base}/join?lang={lang}")
+        page.locator("#code").fill(code)
+        page.locator("#display_name").fill(name)
+        page.get_by_role("button", name=ui[lang]["join"], exact=True).click()
+        personal = page.locator(".join-code")
+        expect(personal).to_be_visible()
+        return personal.inner_text().strip()
+
+    return join
 
 
 @pytest.fixture

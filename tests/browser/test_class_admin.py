@@ -1,5 +1,6 @@
 """A teacher closes joining (a student is refused, with the reason), opens it
-again, and removes a student after a confirmation page: in both languages."""
+again, and removes a student after a confirmation page: in both languages, on
+a laptop and a phone."""
 import re
 
 import pytest
@@ -19,11 +20,12 @@ WORDS = {
 }
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (360, 740)], ids=["laptop", "phone"])
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_teacher_closes_joining_and_removes_a_student(browser, live_server, lang, open_class):
+def test_teacher_closes_joining_and_removes_a_student(browser, live_server, lang, size, open_class):
     words, base = WORDS[lang], live_server.url
-    teacher = browser.new_context().new_page()
-    code = open_class(teacher, base, lang, f"admin-{lang}@school.example", f"6C {lang}")
+    teacher = browser.new_context(viewport={"width": size[0], "height": size[1]}).new_page()
+    code = open_class(teacher, base, lang, f"admin-{lang}-{size[0]}@school.example", f"6C {lang} {size[0]}")
 
     teacher.get_by_role("button", name=words["close"]).click()
     expect(teacher.locator("#joining-state")).to_contain_text(words["closed"])

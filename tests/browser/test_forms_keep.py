@@ -40,9 +40,10 @@ def test_ordering_clash_is_kept_and_marked(browser, test_content_server, ui, lan
 
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+@pytest.mark.parametrize("size", ["phone", "laptop"])
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_start_over_asks_first(browser, test_content_server, ui, lang, javascript):
-    context = browser.new_context(viewport=SIZES["phone"], java_script_enabled=javascript)
+def test_start_over_asks_first(browser, test_content_server, ui, lang, size, javascript):
+    context = browser.new_context(viewport=SIZES[size], java_script_enabled=javascript)
     page = context.new_page()
     base = f"{test_content_server.url}/quizzes/first-quiz"
     page.goto(f"{base}?lang={lang}")
