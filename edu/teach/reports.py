@@ -13,8 +13,8 @@ from ..web.content import current_library
 from ..web.db import get_session
 from ..web.extensions import htmx
 from ..web.i18n import current_language
-from ..models import as_utc
-from ..services import classes, reports
+from ..models import as_utc, utcnow
+from ..services import classes, reports, round_reports
 from ..services.exports import Table, content_disposition, to_csv, to_xlsx
 from ..web.templating import needs_checking_label
 from ..web.vocabulary import TOPICS
@@ -34,7 +34,9 @@ def _teachers_only():
 def status_labels() -> dict[str, str]:
     """Made once per report: translating in each of a thousand cells is what made the grid slow."""
     return {"not_started": gettext("Not started"), "in_progress": gettext("In progress"),
-            "done": gettext("Done"), "needs_help": gettext("Needs help")}
+            "done": gettext("Done"), "needs_help": gettext("Needs help"),
+            # a contest round's (round_reports): a student of the class the teacher did not enter, or one who submitted
+            "not_entered": gettext("Not entered"), "submitted": gettext("Submitted")}
 
 
 def rule_statement(rule: str) -> str:
@@ -78,23 +80,33 @@ SORTS = ("name", "progress")
 
 
 def _grid(classroom):
+    """The homework grid, and apart from it the class's contest rounds (their columns come after)."""
     sort = request.args.get("sort") if request.args.get("sort") in SORTS else "name"
-    return reports.class_grid(get_session(), classroom, sort), sort
+    db = get_session()
+    return (reports.class_grid(db, classroom, sort), sort,
+            round_reports.grid_columns(db, current_library(), classroom.id, utcnow()))
 
 
-def _grid_table(classroom, grid) -> Table:
+def _grid_table(classroom, grid, rounds) -> Table:
     """As on screen: each assignment's status in words; a quiz also gets its
-    score, as a number in a column of its own so spreadsheets can sum it."""
+    score, as a number in a column of its own so spreadsheets can sum it.
+    Then each contest round's status, and its score once published."""
     headers = [gettext("Student")]
     for assignment in grid.assignments:
         title = assignment_title(assignment)
         headers += [title, f"{title} (%)"] if assignment.kind == "quiz" else [title]
+    lang = current_language()
+    for info in rounds.rounds:
+        title = gettext("Contest round: %(title)s", title=info.title(lang))
+        headers += [title, f"{title} (%)"] if info.published else [title]
     labels = status_labels()
     rows = []
     for student, cells in grid.rows:
         row = [student.display_name]
         for assignment, cell in zip(grid.assignments, cells):
             row += [labels[cell.status], _round(cell.score)] if assignment.kind == "quiz" else [labels[cell.status]]
+        for info, cell in zip(rounds.rounds, rounds.row(student.learner_key)):
+            row += [labels[cell.status], _round(cell.score)] if info.published else [labels[cell.status]]
         rows.append(row)
     return Table(gettext("Progress"), headers, rows)
 
@@ -102,10 +114,11 @@ def _grid_table(classroom, grid) -> Table:
 @bp.get("/grid")
 def grid(class_id):
     classroom = owned_class(class_id)
-    data, sort = _grid(classroom)
+    data, sort, rounds = _grid(classroom)
     swapped = bool(htmx) and htmx.target == "grid-table"  # a sort link pressed: the table and the announcement
     template = "teach/reports/_grid_table.html" if swapped else "teach/reports/grid.html"
-    return render_template(template, classroom=classroom, grid=data, sort=sort, title=assignment_title, announce=swapped,
+    return render_template(template, classroom=classroom, grid=data, rounds=rounds, sort=sort, title=assignment_title,
+                           announce=swapped,
                            labels=status_labels(), needs_help_below=reports.NEEDS_HELP_BELOW), \
         {"Vary": "HX-Request, HX-Target"}
 
@@ -113,8 +126,8 @@ def grid(class_id):
 @bp.get("/grid.<fmt>")
 def grid_export(class_id, fmt):
     classroom = owned_class(class_id)
-    data, _ = _grid(classroom)
-    return _export(_grid_table(classroom, data), fmt, f"{classroom.name}-progress")
+    data, _, rounds = _grid(classroom)
+    return _export(_grid_table(classroom, data, rounds), fmt, f"{classroom.name}-progress")
 
 
 # --- quiz report --------------------------------------------------------------------
@@ -164,8 +177,10 @@ def _topics_table(summaries) -> Table:
 @bp.get("/topics")
 def topics(class_id):
     classroom = owned_class(class_id)
-    summaries = reports.topic_summary(get_session(), classroom, current_library())
-    return render_template("teach/reports/topics.html", classroom=classroom, summaries=summaries)
+    db, library = get_session(), current_library()
+    summaries = reports.topic_summary(db, classroom, library)
+    return render_template("teach/reports/topics.html", classroom=classroom, summaries=summaries,
+                           contest_topics=round_reports.class_topics(db, library, classroom.id, utcnow()))
 
 
 @bp.get("/topics.<fmt>")
@@ -211,7 +226,9 @@ def student(class_id, student_id):
     db = get_session()
     return render_template("teach/reports/student.html", classroom=classroom, student=student,
                            attempts=reports.student_report(db, student, current_library()),
-                           lessons=reports.lesson_progress_of(db, student))
+                           lessons=reports.lesson_progress_of(db, student),
+                           contest_rounds=round_reports.student_rounds(db, current_library(), student, utcnow()),
+                           labels=status_labels())
 
 
 @bp.get("/students/<int:student_id>.<fmt>")
