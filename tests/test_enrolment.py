@@ -240,7 +240,7 @@ def test_enrolling_a_class_enters_its_students_once(app, world, teacher_at, join
     class_id, code = new_class(app, teacher)
     for name in ("Lan", "Minh"):
         join(app, code, name)
-    url = f"/contests/rounds/{world.everyone}/classes/{class_id}"
+    url = f"/contests/rounds/{world.everyone}/classes/{class_id}?lang=en"  # flashed in the language of the POST
     assert teacher.post(url).status_code == 303
     stored = participants(app)
     with app.app_context():
