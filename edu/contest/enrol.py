@@ -18,12 +18,11 @@ from ..content.models import LANGUAGES
 from ..models import Classroom, Contest, ContestRound, School, utcnow
 from ..services import classes, code_sheets, enrolment, rounds
 from ..services.enrolment import EnrolmentError, ListRefused
-from ..teach.classes import _speaking as speaking
 from ..web.access import owned_class, require
 from ..web.contest_forms_enrol import EnrolClassForm, EnrolListForm
 from ..web.db import get_session
 from ..web.forms import EmptyForm, prompted
-from ..web.i18n import current_language
+from ..web.i18n import current_language, speaking
 from ..web.links import external_url
 from ..web.messages import message_for
 

@@ -3,11 +3,9 @@ assignments, archive; renaming, merging and removing students and deleting a
 class with all its data."""
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import segno
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
-from flask_babel import force_locale, gettext, ngettext
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 from markupsafe import Markup
 from wtforms import SelectChoice
@@ -18,7 +16,7 @@ from ..web.db import get_session
 from ..web.forms import AssignForm, ClassForm, EmptyForm, MergeForm, RenameForm, StudentsForm, form_status, prompted
 from ..web.inputs import LARGEST_ID
 from ..web.links import external_url
-from ..web.i18n import current_language
+from ..web.i18n import current_language, speaking
 from ..web.messages import message_for
 from ..content.models import LANGUAGES
 from ..services import classes, erasure, merging, schools
@@ -180,19 +178,6 @@ def student_code(class_id, student_id):
         {"Cache-Control": "no-store"}
 
 
-@contextmanager
-def _speaking(lang: str):
-    """One render in `lang`: templates follow current_language() (g.lang),
-    Python strings and dates Flask-Babel's locale; both, so the page is one language."""
-    before = g.get("lang")
-    g.lang = lang
-    try:
-        with force_locale(lang):
-            yield
-    finally:
-        g.lang = before
-
-
 @bp.get("/<int:class_id>/join-sheet")
 def join_sheet(class_id):
     """A printable sheet: the code, the address and a QR code made here, on the server.
@@ -201,7 +186,7 @@ def join_sheet(class_id):
     classroom = owned_class(class_id)
     asked = request.args.get("lang")
     join_url = external_url("students.join", code=classroom.join_code)
-    with _speaking(asked if asked in LANGUAGES else classroom.language):
+    with speaking(asked if asked in LANGUAGES else classroom.language):
         qr = segno.make(join_url, error="m").svg_inline(scale=8, dark="#000", title=gettext("QR code to join the class"))
         return render_template("teach/classes/join_sheet.html", classroom=classroom, join_url=join_url, qr=Markup(qr))
 
