@@ -143,7 +143,7 @@ def test_the_organiser_sees_the_public_code_and_times_in_viet_nam(app, people, c
 
 @pytest.mark.parametrize("changes, message", [
     ({"closes_on": "2026-11-25", "closes_time": "07:59"}, "The round must close after it opens."),
-    ({"pick-scams-2": "11"}, "The bank has only 10 questions on scams at difficulty 2; the draw asks for 11."),
+    ({"pick-scams-2": "11"}, "The bank has only 10 questions on Scams and fake messages at difficulty 2; the draw asks for 11."),
     ({"pick-scams-2": ""}, "A round draws between 1 and 100 questions."),
     ({"draw_kind": "fixed", "fixed": ["first-quiz/pick-one", "first-quiz/forged"]},
      "The question bank has no question first-quiz/forged."),

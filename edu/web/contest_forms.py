@@ -20,6 +20,7 @@ from ..services.draws import Draw, Pick
 from ..services.errors import ServiceError
 from .forms import REQUIRED, optional_id
 from .messages import message_for
+from .vocabulary import TOPICS
 
 DIFFICULTIES = (1, 2, 3)
 RULES_MAX = 20_000
@@ -159,7 +160,10 @@ ERROR_FIELDS = {
 
 def place_error(form: FlaskForm, error: ServiceError) -> dict[str, str]:
     """Put a service's refusal beside its field; what has no field of its own
-    comes back as {"draw": ...} or {"form": ...} for the page to show."""
+    comes back as {"draw": ...} or {"form": ...} for the page to show. A
+    topic is named as the pages name it, not by its slug."""
+    if "topic" in error.params:
+        error.params["topic"] = str(TOPICS.get(error.params["topic"], error.params["topic"]))
     message = message_for(error)
     name = ERROR_FIELDS.get(error.code)
     if name and name in form:
