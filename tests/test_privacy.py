@@ -9,7 +9,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from edu.models import Assignment, Classroom, LessonProgress, QuizAnswer, QuizAttempt, Student
+from edu.models import (Assignment, Classroom, ContestDraw, LessonProgress, Participant, QuizAnswer, QuizAttempt,
+                        School, Student, utcnow)
+from edu.services import codes
 from edu.web.db import get_session
 
 
@@ -187,3 +189,38 @@ def test_old_anonymous_practice_is_pruned_and_a_students_work_is_kept(clock, app
     assert "Deleted 0 practice attempt(s) with 0 answer(s)" in again.output
     assert app.test_cli_runner().invoke(args=["data", "prune-practice"]).exit_code != 0  # --older-than is required
     assert app.test_cli_runner().invoke(args=["data", "prune-practice", "--older-than", "-1"]).exit_code != 0
+
+
+# --- contest entries ---------------------------------------------------------------------
+
+def test_removing_a_student_or_their_class_takes_their_contest_entry_and_draw_too(
+        clock, app, teacher, join, page_form, round_factory):
+    class_id, code = new_class(teacher, "7A")
+    round_id = round_factory()
+    entered = {}
+    for name in ("Lan", "Minh"):
+        student, _ = join(app, code, name)
+        with student.session_transaction() as session:
+            key = session["learner"]
+        with app.app_context():
+            db = get_session()
+            school = db.exec(select(School)).first()
+            db.add(Participant(round_id=round_id, learner_key=key, display_name=name, school_id=school.id, grade="7",
+                               class_name="7A", class_id=class_id, identity=f"{school.id}|7|7a|{name}",
+                               code_hash=codes.digest(app.secret_key, key), confirmed_at=utcnow()))
+            db.commit()
+        assert student.post(f"/contest/rounds/{round_id}/start").status_code == 303
+        entered[name] = key
+
+    assert teacher.post(f"/classes/{class_id}/students/remove", data={"student": [str(student_id(app, "Lan"))]}).status_code == 303
+    with app.app_context():
+        db = get_session()
+        assert [p.display_name for p in db.exec(select(Participant)).all()] == ["Minh"]
+        assert len(db.exec(select(ContestDraw)).all()) == 1
+    assert entered["Lan"] not in rows(app)
+
+    assert teacher.post(f"/classes/{class_id}/delete").status_code == 303
+    with app.app_context():
+        db = get_session()
+        assert db.exec(select(Participant)).all() == [] and db.exec(select(ContestDraw)).all() == []
+        assert db.exec(select(QuizAttempt)).all() == []

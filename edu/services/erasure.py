@@ -2,15 +2,17 @@
 their learner key, or a whole class with its students and assignments.
 
 Everything a learner did is keyed by their learner key (attempts, answers,
-lesson progress), so deleting by key leaves nothing behind. The caller's
+lesson progress, contest entries and draws), so deleting by key leaves
+nothing behind. The caller's
 one transaction makes each deletion all or nothing.
 """
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
-from ..models import Assignment, Classroom, LessonProgress, QuizAnswer, QuizAttempt, Student
+from ..models import (Assignment, Classroom, ContestDraw, LessonProgress, Participant, QuizAnswer, QuizAttempt,
+                      Student)
 
 
 def _erase_learners(db: Session, keys: list[str]) -> None:
@@ -18,6 +20,8 @@ def _erase_learners(db: Session, keys: list[str]) -> None:
         return
     attempts = select(QuizAttempt.id).where(col(QuizAttempt.learner_key).in_(keys))
     db.execute(delete(QuizAnswer).where(col(QuizAnswer.attempt_id).in_(attempts)))
+    db.execute(delete(ContestDraw).where(col(ContestDraw.attempt_id).in_(attempts)))
+    db.execute(delete(Participant).where(col(Participant.learner_key).in_(keys)))
     db.execute(delete(QuizAttempt).where(col(QuizAttempt.learner_key).in_(keys)))
     db.execute(delete(LessonProgress).where(col(LessonProgress.learner_key).in_(keys)))
     db.execute(delete(Student).where(col(Student.learner_key).in_(keys)))
@@ -35,5 +39,8 @@ def delete_class(db: Session, classroom: Classroom) -> None:
     """The class, its assignments, its students and all their work."""
     keys = list(db.exec(select(Student.learner_key).where(Student.class_id == classroom.id)).all())
     _erase_learners(db, keys)
+    # Entries made from the class stay with their round (the contest's results
+    # need them) unless they were the class's students, erased above.
+    db.execute(update(Participant).where(Participant.class_id == classroom.id).values(class_id=None))
     db.execute(delete(Assignment).where(Assignment.class_id == classroom.id))
     db.execute(delete(Classroom).where(Classroom.id == classroom.id))

@@ -18,7 +18,8 @@ CONTENT_SECURITY_POLICY = "; ".join([
 # Pages about one person or one class: no cache, shared or in the browser, keeps
 # them (a school PC, a proxy). Whole blueprints, so a page added later is covered.
 PRIVATE_BLUEPRINTS = frozenset({"classes", "reports", "admin", "homework",
-                                "organise", "organise_schools", "my_school", "enrol", "contest_entry", "contest"})
+                                "organise", "organise_schools", "my_school", "enrol", "contest_entry", "contest",
+                                "round_reports"})
 PRIVATE_ENDPOINTS = frozenset({"auth.password", "students.me"})
 
 
