@@ -81,3 +81,32 @@ def no_js_page(browser):
     context = browser.new_context(java_script_enabled=False)
     yield context.new_page()
     context.close()
+
+
+SIZES = {"phone": {"width": 360, "height": 740}, "laptop": {"width": 1366, "height": 768}}
+
+
+@pytest.fixture(params=["phone", "laptop"])
+def size(request):
+    """A test that asks for `size` runs on a 360 px phone and a 1366 px laptop."""
+    return request.param
+
+
+@pytest.fixture(params=["vi", "en"])
+def lang(request):
+    """A test that asks for `lang` runs in both languages."""
+    return request.param
+
+
+@pytest.fixture
+def new_page(browser, size):
+    """new_page(): a page of its own (its own cookies) at the test's size."""
+    contexts = []
+
+    def make():
+        contexts.append(browser.new_context(viewport=SIZES[size]))
+        return contexts[-1].new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from .answering import answer_first
 
-SIZES = {"phone": {"width": 360, "height": 740}, "laptop": {"width": 1366, "height": 768}}
 OTHER = {"vi": "en", "en": "vi"}
 
 WORDS = {
@@ -33,30 +32,6 @@ WORDS = {
            "sheet": "Printable join sheet", "join_our": "Join our class: {name}", "scan": "Scan the code, or go to:",
            "type_code": "Type the class code:", "print": "Print"},
 }
-
-
-@pytest.fixture(params=["phone", "laptop"])
-def size(request):
-    return request.param
-
-
-@pytest.fixture(params=["vi", "en"])
-def lang(request):
-    return request.param
-
-
-@pytest.fixture
-def new_page(browser, size):
-    """new_page(): a page of its own (its own cookies) at the test's size."""
-    contexts = []
-
-    def make():
-        contexts.append(browser.new_context(viewport=SIZES[size]))
-        return contexts[-1].new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def assign(teacher, words, value, retakes=True):

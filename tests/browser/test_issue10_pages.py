@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from .answering import answer_first
 
-SIZES = {"phone": {"width": 360, "height": 740}, "laptop": {"width": 1366, "height": 768}}
 
 WORDS = {
     "vi": {"unsure": "Không chắc", "lend": "Cho mình mượn 2 triệu gấp", "hang_up": "Cúp máy và gọi 113",
@@ -34,21 +33,9 @@ WORDS = {
 }
 
 
-@pytest.fixture(params=["phone", "laptop"])
-def size(request):
-    return request.param
-
-
-@pytest.fixture(params=["vi", "en"])
-def lang(request):
-    return request.param
-
-
 @pytest.fixture
-def sized_page(browser, size):
-    context = browser.new_context(viewport=SIZES[size])
-    yield context.new_page()
-    context.close()
+def sized_page(new_page):
+    return new_page()
 
 
 def next_or_results(page, words, last):
@@ -144,7 +131,7 @@ def intro_count(page, words):
     return text, int(re.match(words["count"], text).group(1))
 
 
-def test_quiz_intro_counts_the_questions_it_gives(browser, live_server, library, size, lang, ui):
+def test_quiz_intro_counts_the_questions_it_gives(new_page, live_server, library, lang, ui):
     """Every shipped quiz, seen for the first time: the intro's count is what the
     quiz then gives (to the oldest age band, when it asks), and the summary keeps
     no count of its own (one said "Sixteen texts" over 18 questions). A quiz that
@@ -155,8 +142,7 @@ def test_quiz_intro_counts_the_questions_it_gives(browser, live_server, library,
         total = len(quiz.questions)
         bands = [None, 15] if quiz.gated else [None]  # None: the oldest band, chosen on the intro
         for band in bands:
-            context = browser.new_context(viewport=SIZES[size])
-            page = context.new_page()
+            page = new_page()
             intro = f"{live_server.url}/quizzes/{slug}?lang={lang}"
             page.goto(intro)
             text, shown = intro_count(page, words)
@@ -173,4 +159,4 @@ def test_quiz_intro_counts_the_questions_it_gives(browser, live_server, library,
             page.goto(intro)  # the age is known now: no "up to", the count of what was given
             text, shown = intro_count(page, words)
             assert shown == given and not text.startswith(words["up_to"]), (slug, band, text)
-            context.close()
+            page.context.close()  # one at a time: a quiz takes a few pages
