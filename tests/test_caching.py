@@ -8,7 +8,7 @@ import re
 import pytest
 from sqlmodel import select
 
-from edu.models import Student
+from edu.models import Student, User
 from edu.web.db import get_session
 from edu.web.security import PRIVATE_BLUEPRINTS, PRIVATE_ENDPOINTS
 
@@ -31,8 +31,13 @@ def assert_not_shared(response, what):
 
 @pytest.fixture
 def people(app, sign_up, join, password):
-    """The owning teacher with a class, one student who finished the homework, and an admin."""
+    """The owning teacher (an organiser too, so contest pages are theirs) with a
+    class, one student who finished the homework, and an admin."""
     teacher = sign_up(app, "lan@school.example")
+    with app.app_context():
+        db = get_session()
+        db.exec(select(User).where(User.email == "lan@school.example")).one().role = "organiser"
+        db.commit()
     class_id = int(teacher.post("/classes/new", data={"name": "7A", "language": "vi", "results_released": "y"})
                    .location.rsplit("/", 1)[1])
     teacher.post(f"/classes/{class_id}/assign", data={"item": "quiz:first-quiz"})
@@ -75,7 +80,8 @@ def test_every_private_page_is_never_stored(app, people):
     assert {"classes.index", "classes.show", "classes.edit", "classes.join_sheet", "reports.grid", "reports.grid_export",
             "reports.quiz", "reports.quiz_export", "reports.topics", "reports.topics_export", "reports.student",
             "reports.student_export", "admin.invites", "auth.password", "students.me", "homework.show",
-            "homework.question", "homework.result"} <= seen
+            "homework.question", "homework.result", "organise.index", "organise_schools.index",
+            "my_school.my_school", "enrol.index"} <= seen
 
     base = f"/classes/{people['args']['class_id']}"
     teacher, student = people["teacher"], people["student"]
