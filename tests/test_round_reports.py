@@ -100,7 +100,8 @@ def started(app, round_id: int, participant: Participant, right_first: bool):
     with app.app_context():
         db, library = get_session(), current_library()
         round_ = db.get(ContestRound, round_id)
-        taking = contest_attempts.start(db, library, round_, participant, "7", NOW - timedelta(minutes=10))
+        taking = contest_attempts.start(db, library, round_, participant, db.get(Contest, round_.contest_id),
+                                        NOW - timedelta(minutes=10))
         question = taking.quiz.question(PICK_ONE)
         shown = attempts.shown(taking.attempt, app.secret_key)
         form = {"question": question.token(shown), "choice": [question.form_value("b" if right_first else "a", shown)]}

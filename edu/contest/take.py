@@ -89,7 +89,7 @@ def start(round_id: int):
         abort(400)
     contest = get_session().get(Contest, round_.contest_id)
     try:
-        contest_attempts.start(get_session(), current_library(), round_, participant, contest.grades, now())
+        contest_attempts.start(get_session(), current_library(), round_, participant, contest, now())
     except ContestRefused as refused:
         return _refused(refused, round_id)
     return redirect(url_for(".question", round_id=round_id, number=1), 303)

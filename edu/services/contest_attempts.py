@@ -27,8 +27,8 @@ from sqlmodel import Session, col, select
 from ..content import Library, Quiz
 from ..content.base import LangText
 from ..content.questions import AnswerRejected
-from ..models import ContestDraw, ContestRound, Participant, QuizAnswer, QuizAttempt, as_utc
-from . import attempts, draws, rounds
+from ..models import Contest, ContestDraw, ContestRound, Participant, QuizAnswer, QuizAttempt, as_utc
+from . import attempts, contests, draws, rounds
 from .attempts import Context
 from .errors import ServiceError
 from .sql import insert_once
@@ -110,13 +110,7 @@ def taking(db: Session, library: Library, round_: ContestRound, participant: Par
     return Taking(attempt, draw, _round_quiz(library, round_, draw), _answers(db, attempt))
 
 
-def _youngest_age(round_grades: str) -> int | None:
-    """Roughly the age of the youngest eligible grade (grade 1 at six)."""
-    grades = [int(g) for g in round_grades.split(",") if g.strip().isdigit()]
-    return min(grades) + 5 if grades else None
-
-
-def start(db: Session, library: Library, round_: ContestRound, participant: Participant, grades: str,
+def start(db: Session, library: Library, round_: ContestRound, participant: Participant, contest: Contest,
           now: datetime) -> Taking:
     """Begin the participant's one attempt, or return it if it exists (a
     second device, a double click): never a second draw."""
@@ -129,7 +123,7 @@ def start(db: Session, library: Library, round_: ContestRound, participant: Part
     if state != rounds.OPEN:
         raise ContestRefused("contest.not_open" if state == rounds.UPCOMING else "contest.closed", 403)
     seed = secrets.randbelow(2**31)
-    drawn = draws.draw_for(library, draws.Draw.from_json(round_.draw), seed, _youngest_age(grades))
+    drawn = draws.draw_for(library, draws.Draw.from_json(round_.draw), seed, contests.youngest_age(contest))
     try:
         with db.begin_nested():  # two devices starting at once: the unique participant_id keeps one
             attempt = QuizAttempt(learner_key=participant.learner_key, quiz_slug=f"round-{round_.id}",

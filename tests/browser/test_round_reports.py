@@ -98,7 +98,7 @@ def rounds_class(live_server):
             made[key] = (round_, entered)
         round_, entered = made["open"]
         _attempt(db, library, round_, entered[0], RIGHT, now - timedelta(minutes=5))
-        contest_attempts.start(db, library, round_, entered[1], "8", now - timedelta(minutes=2))
+        contest_attempts.start(db, library, round_, entered[1], contest, now - timedelta(minutes=2))
         round_, entered = made["closed"]
         for n, participant in enumerate(entered):
             answers = RIGHT if n < 2 else {**WRONG, REFS[0]: RIGHT[REFS[0]]}
