@@ -7,12 +7,11 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta, timezone
 
-import pytest
 from sqlmodel import select
 
 from edu.content.questions import Shown
-from edu.models import Contest, ContestDraw, ContestRound, Participant, QuizAnswer, QuizAttempt, School, User
-from edu.services import codes, contest_attempts, draws
+from edu.models import ContestDraw, ContestRound, QuizAnswer, QuizAttempt
+from edu.services import contest_attempts, draws
 from edu.web.content import current_library
 from edu.web.db import get_session
 

@@ -6,7 +6,6 @@ Time-dependent tests run on the frozen `clock` (2026-11-24 08:00 UTC, 15:00
 in Viet Nam)."""
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta, timezone
 
 import pytest

@@ -8,7 +8,6 @@ and time an organiser typed in Viet Nam time into UTC (`viet_nam_to_utc`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 

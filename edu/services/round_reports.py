@@ -20,7 +20,6 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple
 
 from sqlalchemy import and_
 from sqlmodel import Session, col, select
@@ -54,7 +53,7 @@ class RoundInfo:
         return f"{getattr(self.contest, f'title_{lang}')}: {getattr(self.round_, f'name_{lang}')}"
 
 
-def _percent(score: float | None, max_score: int | None) -> float:
+def percent(score: float | None, max_score: int | None) -> float:
     return 100 * (score or 0) / max_score if max_score else 0.0
 
 
@@ -72,76 +71,14 @@ def round_of_class(db: Session, class_id: int, round_id: int, now: datetime) -> 
 
 
 # A participant's attempt is read as the round's, never as homework or practice.
-_ITS_ATTEMPT = and_(QuizAttempt.id == ContestDraw.attempt_id, QuizAttempt.context == CONTEST,
+ITS_ATTEMPT = and_(QuizAttempt.id == ContestDraw.attempt_id, QuizAttempt.context == CONTEST,
                     QuizAttempt.context_id == Participant.round_id)
 
 
-def _status(attempt: QuizAttempt | None) -> str:
+def status_of(attempt: QuizAttempt | None) -> str:
     if attempt is None:
         return NOT_STARTED
     return SUBMITTED if attempt.finished_at is not None else IN_PROGRESS
-
-
-# --- the grid's "Contest rounds" columns ---------------------------------------------
-
-class RoundCell(NamedTuple):
-    status: str
-    score: float | None = None  # % of the attempt, once results are published
-
-
-NOT_ENTERED_CELL = RoundCell(NOT_ENTERED)
-
-
-@dataclass
-class RoundColumns:
-    rounds: list[RoundInfo]
-    cells: dict[str, list[RoundCell]]  # by learner key, one per round
-
-    def row(self, learner_key: str) -> list[RoundCell]:
-        return self.cells.get(learner_key) or [NOT_ENTERED_CELL] * len(self.rounds)
-
-
-def _class_attempts(db: Session, class_id: int) -> list:
-    """One query for every round: each of the class's participants with their
-    attempt's state (nothing where they have not started)."""
-    return list(db.connection().execute(
-        select(Participant.round_id, Participant.learner_key, ContestDraw.deadline,
-               col(QuizAttempt.id).is_not(None).label("started"),
-               col(QuizAttempt.finished_at).is_not(None).label("finished"), QuizAttempt.score, QuizAttempt.max_score)
-        .select_from(Participant)
-        .outerjoin(ContestDraw, ContestDraw.participant_id == Participant.id)
-        .outerjoin(QuizAttempt, _ITS_ATTEMPT)
-        .where(Participant.class_id == class_id)).all())
-
-
-def grid_columns(db: Session, library: Library, class_id: int, now: datetime) -> RoundColumns:
-    """Each student's status in each of the class's rounds, and their score
-    once it is published. Attempts past their time are submitted first (and
-    read again), which happens only when some are."""
-    rows = _class_attempts(db, class_id)
-    if not rows:
-        return RoundColumns([], {})
-    infos = class_rounds(db, class_id, now)
-    expired = {r.round_id for r in rows if r.started and not r.finished and as_utc(r.deadline) <= now}
-    if expired:
-        for info in infos:
-            if info.id in expired:
-                contest_attempts.finalise_expired(db, info.round_, library, now)
-        db.flush()
-        rows = _class_attempts(db, class_id)
-    position = {info.id: n for n, info in enumerate(infos)}
-    published = [info.published for info in infos]
-    cells: dict[str, list[RoundCell]] = {}
-    for row in rows:
-        cell_row = cells.setdefault(row.learner_key, [NOT_ENTERED_CELL] * len(infos))
-        n = position[row.round_id]
-        if not row.started:
-            cell_row[n] = RoundCell(NOT_STARTED)
-        elif not row.finished:
-            cell_row[n] = RoundCell(IN_PROGRESS)
-        else:
-            cell_row[n] = RoundCell(SUBMITTED, _percent(row.score, row.max_score) if published[n] else None)
-    return RoundColumns(infos, cells)
 
 
 # --- one round ---------------------------------------------------------------------
@@ -156,7 +93,7 @@ class Entry:
 
     @property
     def percent(self) -> float | None:
-        return None if self.score is None else _percent(self.score, self.max_score)
+        return None if self.score is None else percent(self.score, self.max_score)
 
 
 @dataclass
@@ -228,12 +165,12 @@ def _submitted(db: Session, pairs: list[tuple[QuizAttempt, ContestDraw]]) -> lis
 def _rows_of_round(db: Session, round_: ContestRound, class_id: int) -> list:
     return db.exec(select(Participant, QuizAttempt, ContestDraw).select_from(Participant)
                    .outerjoin(ContestDraw, ContestDraw.participant_id == Participant.id)
-                   .outerjoin(QuizAttempt, _ITS_ATTEMPT)
+                   .outerjoin(QuizAttempt, ITS_ATTEMPT)
                    .where(Participant.round_id == round_.id, Participant.class_id == class_id)).all()
 
 
 def _entry(participant: Participant, attempt: QuizAttempt | None, published: bool) -> Entry:
-    status = _status(attempt)
+    status = status_of(attempt)
     if status != SUBMITTED or not published:
         return Entry(participant, status)
     minutes = (as_utc(attempt.finished_at) - as_utc(attempt.started_at)).total_seconds() / 60
@@ -250,7 +187,7 @@ def round_report(db: Session, library: Library, info: RoundInfo, class_id: int, 
     report = RoundReport(info, rounds.status(info.round_, now), entries,
                          counts={s: sum(e.status == s for e in entries) for s in STATUSES})
     if info.published:
-        done = _submitted(db, [(a, d) for _, a, d in rows if _status(a) == SUBMITTED])
+        done = _submitted(db, [(a, d) for _, a, d in rows if status_of(a) == SUBMITTED])
         percents = [e.percent for e in entries if e.percent is not None]
         report.results = Results(
             quiz=_drawn_quiz(library, info, done),
@@ -301,7 +238,7 @@ def class_topics(db: Session, library: Library, class_id: int, now: datetime) ->
     for info in published:
         contest_attempts.finalise_expired(db, info.round_, library, now)
         rows = _rows_of_round(db, info.round_, class_id)
-        done += _submitted(db, [(a, d) for _, a, d in rows if _status(a) == SUBMITTED])
+        done += _submitted(db, [(a, d) for _, a, d in rows if status_of(a) == SUBMITTED])
     return len(published), _topics(library, done)
 
 
@@ -322,7 +259,7 @@ def student_rounds(db: Session, library: Library, student: Student, now: datetim
                                                          Participant.learner_key == student.learner_key)).all():
         info = infos[participant.round_id]
         taking = contest_attempts.taking(db, library, info.round_, participant, now)
-        status = _status(taking.attempt if taking else None)
+        status = status_of(taking.attempt if taking else None)
         found.append(StudentRound(info, status, taking if info.published and status == SUBMITTED else None))
     order = list(infos)
     return sorted(found, key=lambda s: order.index(s.info.id))

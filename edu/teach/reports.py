@@ -14,7 +14,7 @@ from ..web.db import get_session
 from ..web.extensions import htmx
 from ..web.i18n import current_language
 from ..models import as_utc, utcnow
-from ..services import classes, reports, round_reports
+from ..services import classes, reports, round_grid, round_reports
 from ..services.exports import Table, content_disposition, to_csv, to_xlsx
 from ..web.templating import needs_checking_label
 from ..web.vocabulary import TOPICS
@@ -84,7 +84,7 @@ def _grid(classroom):
     sort = request.args.get("sort") if request.args.get("sort") in SORTS else "name"
     db = get_session()
     return (reports.class_grid(db, classroom, sort), sort,
-            round_reports.grid_columns(db, current_library(), classroom.id, utcnow()))
+            round_grid.grid_columns(db, current_library(), classroom.id, utcnow()))
 
 
 def _grid_table(classroom, grid, rounds) -> Table:

@@ -134,7 +134,7 @@ def test_class_pages(browser, test_content_server, lang, javascript):
     expect(teacher.locator("#merge-holdings")).to_be_visible()
     audit(teacher, "teacher: merge, what each entry has")
     visit(teacher, class_url, "teacher: class page")
-    teacher.locator(f"form[action*='/students/'][action$='/code'] button[type=submit]").first.click()
+    teacher.locator("form[action*='/students/'][action$='/code'] button[type=submit]").first.click()
     audit(teacher, "teacher: a new personal code")
     teacher.goto(f"{base}{class_url}?lang={lang}")
     teacher.locator("#students-heading ~ ul input[type=checkbox]").first.check()

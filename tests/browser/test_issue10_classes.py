@@ -5,7 +5,6 @@ columns that say Quiz or Lesson, "Not started" for a quiz never begun, and the
 join sheet printed in the class's language."""
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from .answering import answer_first

@@ -67,7 +67,7 @@ def test_organiser_creates_a_contest_with_two_rounds(browser, live_server, lang,
     audit(page, "contest")
 
     # The school round: five questions on scams at the usual difficulty, results by hand.
-    page.locator(f'main a.button[href$="/rounds/new"]').click()
+    page.locator('main a.button[href$="/rounds/new"]').click()
     fill_round(page, "School round", "2027-03-01", "2027-03-05")
     page.locator("#pick-scams-2").fill("500")
     page.locator("main form.stack > button[type=submit]").click()
@@ -83,11 +83,11 @@ def test_organiser_creates_a_contest_with_two_rounds(browser, live_server, lang,
 
     # The provincial round: the best three of each school come in from the school round.
     page.goto(contest_url)
-    page.locator(f'main a.button[href$="/rounds/new"]').click()
+    page.locator('main a.button[href$="/rounds/new"]').click()
     fill_round(page, "Provincial round", "2027-03-15", "2027-03-15")
     page.locator("#pick-scams-2").fill("8")
     page.locator('input[name="entry"][value="qualified"]').check()
-    page.locator("#qualify_round").select_option(label=f"School round (vi)" if lang == "vi" else "School round")
+    page.locator("#qualify_round").select_option(label="School round (vi)" if lang == "vi" else "School round")
     page.locator("#qualify_top_k").fill("3")
     page.locator('input[name="scope"][value="province"]').check()
     page.locator("#scope_province").select_option("Hà Nội")
