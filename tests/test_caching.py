@@ -80,7 +80,7 @@ def test_every_private_page_is_never_stored(app, people):
     assert {"classes.index", "classes.show", "classes.edit", "classes.join_sheet", "reports.grid", "reports.grid_export",
             "reports.quiz", "reports.quiz_export", "reports.topics", "reports.topics_export", "reports.student",
             "reports.student_export", "admin.invites", "auth.password", "students.me", "homework.show",
-            "homework.question", "homework.result", "organise.index", "organise_schools.index",
+            "homework.question", "homework.result", "organise.index", "organise_schools.index", "organise_schools.teachers",
             "my_school.my_school", "enrol.index"} <= seen
 
     base = f"/classes/{people['args']['class_id']}"

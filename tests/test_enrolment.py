@@ -16,7 +16,7 @@ import pytest
 from sqlmodel import select
 
 from edu.models import Classroom, Contest, ContestRound, Participant, School, Student, User
-from edu.services import codes, enrolment
+from edu.services import codes, enrolment, schools
 from edu.services.enrolment import EnrolmentError, ListRefused
 from edu.web.db import get_session
 
@@ -68,20 +68,24 @@ def world(app):
                                **{name: r.id for name, r in rounds.items()})
 
 
-def set_school(app, email: str, school_id: int | None) -> None:
+def set_school(app, email: str, school_id: int | None, confirmed: bool = True) -> None:
+    """The teacher's school, as an organiser confirmed it unless `confirmed`
+    is False (confirming has tests of its own: test_school_teachers.py)."""
     with app.app_context():
         db = get_session()
         user = db.exec(select(User).where(User.email == email)).one()
-        user.school_id = school_id
+        schools.set_school(db, user, school_id)
+        if school_id is not None and confirmed:
+            user.school_confirmed_at = NOW
         db.commit()
 
 
 @pytest.fixture
 def teacher_at(app, sign_up):
-    """teacher_at(email, school_id): a signed-in teacher of that school."""
-    def make(email: str, school_id: int | None):
+    """teacher_at(email, school_id, confirmed=True): a signed-in teacher of that school."""
+    def make(email: str, school_id: int | None, confirmed: bool = True):
         client = sign_up(app, email)
-        set_school(app, email, school_id)
+        set_school(app, email, school_id, confirmed)
         return client
     return make
 
@@ -226,6 +230,59 @@ def test_a_teacher_without_a_school_is_sent_to_choose_one(app, teacher_at):
     assert page.status_code == 200 and 'href="/my-school"' in page.text
     assert teacher.get("/contests/rounds/1").status_code == 404
     assert teacher.post("/contests/pending/1/confirm").status_code == 404
+
+
+def test_a_teacher_whose_school_is_not_confirmed_acts_for_no_school(app, world, teacher_at, join):
+    """Anyone can pick any school: until an organiser confirms the pick, the
+    contests page says so and offers nothing, the school's waiting entrants
+    stay hidden, and every page that shows or changes the school's entrants
+    answers 403 with the reason, nothing changed."""
+    public_join(app.test_client(), world, display_name="Lan")
+    teacher = teacher_at("lan@school.example", world.hoa_sen, confirmed=False)
+    class_id, code = new_class(app, teacher)
+    join(app, code, "Minh")
+    page = teacher.get("/contests/?lang=en")
+    assert page.status_code == 200 and "An organiser has not yet confirmed that you teach at THCS Hoa Sen" in page.text
+    assert "Round everyone" not in page.text and "/contests/rounds/" not in page.text
+    waiting = teacher.get("/contests/pending?lang=en")
+    assert waiting.status_code == 200 and 'id="school-unconfirmed"' in waiting.text
+    assert ">Lan<" not in waiting.text and "/confirm" not in waiting.text
+    (lan,) = participants(app)
+    r = world.everyone
+    list_file = {"names": (io.BytesIO(b"Hoa,7,7A\n"), "list.csv")}
+    requests = [("get", f"/contests/rounds/{r}", {}), ("get", f"/contests/rounds/{r}/classes/{class_id}/sheet", {}),
+                ("get", f"/contests/rounds/{r}/groups/sheet?name=7A", {}),
+                ("post", f"/contests/rounds/{r}/classes/{class_id}", {}),
+                ("post", f"/contests/rounds/{r}/list", {"data": list_file, "content_type": "multipart/form-data"}),
+                ("post", f"/contests/pending/{lan.id}/confirm", {}), ("post", f"/contests/pending/{lan.id}/reject", {})]
+    for method, url, options in requests:
+        refused = getattr(teacher, method)(f"{url}{'&' if '?' in url else '?'}lang=en", **options)
+        assert refused.status_code == 403, url
+        assert "Your school is not confirmed yet" in refused.text and "Ask your contest organiser" in refused.text, url
+    in_vietnamese = teacher.post(f"/contests/pending/{lan.id}/confirm?lang=vi")
+    assert in_vietnamese.status_code == 403 and '<html lang="vi">' in in_vietnamese.text
+    assert "Your school is not confirmed yet" not in in_vietnamese.text
+    assert [(p.id, p.confirmed_at) for p in participants(app)] == [(lan.id, None)]
+
+    set_school(app, "lan@school.example", world.hoa_sen)  # confirmed now: the same requests do their work
+    assert teacher.post(f"/contests/rounds/{r}/classes/{class_id}").status_code == 303
+    assert teacher.post(f"/contests/pending/{lan.id}/confirm").status_code == 200
+    assert {(p.display_name, p.confirmed_at is not None) for p in participants(app)} == {("Lan", True), ("Minh", True)}
+
+
+def test_a_class_is_entered_under_the_teachers_confirmed_school_not_its_label(app, world, teacher_at, join):
+    """Linking a class to a school needs nobody's confirmation, so it decides nothing in a contest."""
+    teacher = teacher_at("lan@school.example", world.hoa_sen)
+    made = teacher.post("/classes/new", data={"name": "7A", "grade": "7", "language": "en",
+                                              "school_id": world.sao_mai})  # Sao Mai is offered: the same commune
+    class_id = int(made.location.rsplit("/", 1)[1])
+    with app.app_context():
+        classroom = get_session().get(Classroom, class_id)
+        assert classroom.school_id == world.sao_mai
+        code = classroom.join_code
+    join(app, code, "Lan")
+    assert teacher.post(f"/contests/rounds/{world.everyone}/classes/{class_id}").status_code == 303
+    assert [p.school_id for p in participants(app)] == [world.hoa_sen]
 
 
 def test_a_teacher_sees_the_rounds_open_to_their_school(app, world, teacher_at):

@@ -10,8 +10,8 @@ import re
 import pytest
 from sqlmodel import select
 
-from edu.models import AuditEvent, Classroom, School, User
-from edu.services import schools
+from edu.models import AuditEvent, Classroom, School, User, utcnow
+from edu.services import school_teachers, schools
 from edu.web.db import get_session
 
 LIST = """\ufefftên trường;tỉnh;xã/phường;cấp học
@@ -289,12 +289,47 @@ def test_a_teacher_picks_their_school(app, sign_up, listed):
     assert "1 school found." in found and f'name="school" value="{listed["Trường THCS Lê Lợi|Huế"]}"' in found
     chosen = teacher.post("/my-school/?lang=en", data={"school": listed["Trường THCS Lê Lợi|Huế"]}, follow_redirects=True)
     assert "Your school is now Trường THCS Lê Lợi." in chosen.text and "Phường Thuận Hóa, Huế" in chosen.text
+    assert "Waiting for an organiser to confirm that you teach here." in chosen.text
     assert user_named(app, "lan@school.example").school_id == listed["Trường THCS Lê Lợi|Huế"]
     for forged, status in (("999", 404), ("x", 400), ("", 400), ("0", 400), ("99999999999", 400)):
         assert teacher.post("/my-school/", data={"school": forged}).status_code == status, forged
     assert user_named(app, "lan@school.example").school_id == listed["Trường THCS Lê Lợi|Huế"]
     assert teacher.post("/my-school/clear").status_code == 302
     assert user_named(app, "lan@school.example").school_id is None
+
+
+def confirm_school(app, email, organiser_email):
+    def confirm(db):
+        teacher = db.exec(select(User).where(User.email == email)).one()
+        organiser = db.exec(select(User).where(User.email == organiser_email)).one()
+        school_teachers.confirm(db, organiser, teacher.id, utcnow())
+    run(app, confirm)
+
+
+def test_choosing_another_school_or_none_withdraws_the_confirmation(app, sign_up, listed, clock):
+    with_role(app, sign_up, "org@school.example", "organiser")
+    teacher = sign_up(app, "lan@school.example")
+    le_loi, kim_dong = listed["Trường THCS Lê Lợi|Huế"], listed["Trường Tiểu học Kim Đồng|Huế"]
+    teacher.post("/my-school/", data={"school": le_loi})
+    chosen = user_named(app, "lan@school.example")
+    assert chosen.school_chosen_at is not None and chosen.school_confirmed_at is None
+    confirm_school(app, "lan@school.example", "org@school.example")
+    page = teacher.get("/my-school/?lang=en").text
+    assert "An organiser confirmed that you teach here on" in page and "Waiting for an organiser" not in page
+
+    clock.shift(60)
+    teacher.post("/my-school/", data={"school": le_loi})  # the same school again: still confirmed
+    assert user_named(app, "lan@school.example").school_confirmed_at is not None
+    teacher.post("/my-school/", data={"school": kim_dong})  # another school: a new claim, waiting
+    moved = user_named(app, "lan@school.example")
+    assert (moved.school_id, moved.school_confirmed_at, moved.school_confirmed_by) == (kim_dong, None, None)
+    assert moved.school_chosen_at > chosen.school_chosen_at
+    assert "Waiting for an organiser to confirm that you teach here." in teacher.get("/my-school/?lang=en").text
+
+    confirm_school(app, "lan@school.example", "org@school.example")
+    teacher.post("/my-school/clear")  # no school: nothing confirmed is left behind
+    cleared = user_named(app, "lan@school.example")
+    assert (cleared.school_id, cleared.school_chosen_at, cleared.school_confirmed_at) == (None, None, None)
 
 
 def test_organisers_and_admins_have_a_school_too(app, sign_up, listed):

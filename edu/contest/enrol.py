@@ -2,9 +2,11 @@
 school, enrolling a class or a list of names, printable code sheets, and the
 entrants who came with a round's public code, to confirm or reject.
 
-A teacher's school (User.school_id) decides everything here: rounds outside
-its scope, another school's entrants and another teacher's classes answer
-404, as if they did not exist.
+A teacher's school (User.school_id) decides everything here, once an
+organiser has confirmed it (services/school_teachers.py): before that the
+teacher acts for no school, and every page that would show or change its
+entrants answers 403 saying why. Rounds outside its scope, another school's
+entrants and another teacher's classes answer 404, as if they did not exist.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from markupsafe import Markup
 
 from ..content.models import LANGUAGES
 from ..models import Classroom, Contest, ContestRound, School, utcnow
-from ..services import classes, code_sheets, enrolment, rounds
+from ..services import classes, code_sheets, enrolment, rounds, school_teachers
 from ..services.enrolment import EnrolmentError, ListRefused
 from ..web.access import owned_class, require
 from ..web.contest_forms_enrol import EnrolClassForm, EnrolListForm
@@ -35,13 +37,26 @@ def _teachers_only():
     """Every page here is a teacher's."""
 
 
-def _school() -> School | None:
+def _chosen_school() -> School | None:
     return get_session().get(School, current_user.school_id) if current_user.school_id else None
+
+
+def _school() -> School:
+    """The school the teacher acts for: 404 with none chosen, 403 until an organiser confirmed it."""
+    if current_user.school_id is None:
+        abort(404)
+    return school_teachers.confirmed_school(get_session(), current_user) or abort(403)
+
+
+@bp.errorhandler(403)
+def _unconfirmed(_error):
+    """Nothing of the school's is shown or changed: the teacher reads why, and what to do."""
+    return render_template("contest/enrol/unconfirmed.html", school=_chosen_school()), 403
 
 
 def _round(round_id: int) -> tuple[ContestRound, School]:
     """A round that takes students of the teacher's school, and that school; else 404."""
-    school = _school() or abort(404)
+    school = _school()
     round_ = get_session().get(ContestRound, round_id)
     if round_ is None or not enrolment.in_scope(round_, school):
         abort(404)
@@ -50,11 +65,11 @@ def _round(round_id: int) -> tuple[ContestRound, School]:
 
 @bp.get("/")
 def index():
-    school = _school()
-    db = get_session()
-    return render_template("contest/enrol/index.html", school=school,
-                           rounds=enrolment.rounds_open_to(db, school, utcnow()) if school else [],
-                           pending=len(enrolment.pending_for(db, school.id)) if school else 0)
+    school, db = _chosen_school(), get_session()
+    confirmed = school_teachers.is_confirmed(current_user)
+    return render_template("contest/enrol/index.html", school=school, confirmed=confirmed,
+                           rounds=enrolment.rounds_open_to(db, school, utcnow()) if confirmed else [],
+                           pending=len(enrolment.pending_for(db, school.id)) if confirmed else 0)
 
 
 def _class_form(class_id: int, grades=()) -> EnrolClassForm:
@@ -94,13 +109,14 @@ def round(round_id: int):
 
 @bp.post("/rounds/<int:round_id>/classes/<int:class_id>")
 def enrol_class(round_id: int, class_id: int):
+    """The class's students are entered as students of the teacher's confirmed
+    school: the school a class is linked to is only a label, confirmed by nobody."""
     round_, school = _round(round_id)
     classroom = owned_class(class_id)
     db = get_session()
     form = _class_form(class_id)  # the service checks the grade against the contest's
-    class_school = db.get(School, classroom.school_id) if classroom.school_id else school
     try:
-        enrolled = enrolment.enrol_class(db, current_app.secret_key, round_, classroom, class_school,
+        enrolled = enrolment.enrol_class(db, current_app.secret_key, round_, classroom, school,
                                          form.grade.data or "", current_user.id, utcnow())
     except EnrolmentError as refused:
         return _round_page(round_, school, error=f"{classroom.name}: {message_for(refused)}", status=400)
@@ -171,13 +187,15 @@ def group_sheet(round_id: int):
 
 @bp.get("/pending")
 def pending():
-    school = _school()
-    entrants = enrolment.pending_for(get_session(), school.id) if school else []
-    return render_template("contest/enrol/pending.html", school=school, entrants=entrants, form=EmptyForm())
+    school = _chosen_school()
+    confirmed = school_teachers.is_confirmed(current_user)
+    entrants = enrolment.pending_for(get_session(), school.id) if confirmed else []
+    return render_template("contest/enrol/pending.html", school=school, confirmed=confirmed, entrants=entrants,
+                           form=EmptyForm())
 
 
 def _pending(participant_id: int):
-    school = _school() or abort(404)
+    school = _school()
     return enrolment.pending_of(get_session(), school.id, participant_id) or abort(404)
 
 

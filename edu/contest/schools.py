@@ -1,7 +1,8 @@
 """Schools for contests: organisers import and search the list
 (/organise/schools), and each teacher says which school they teach at
-(/my-school): the teacher of a school confirms its entrants, and a round can
-be run for one school or one province."""
+(/my-school), which an organiser then confirms or refuses
+(/organise/schools/teachers): a confirmed teacher of a school enters and
+confirms its students, and a round can be run for one school or one province."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
@@ -9,7 +10,8 @@ from flask_babel import format_decimal, gettext, lazy_gettext as _l
 from flask_login import current_user
 
 from ..errors import CodedError
-from ..services import collation, schools
+from ..models import utcnow
+from ..services import collation, school_teachers, schools
 from ..services.provinces import provinces
 from ..web.access import can, require
 from ..web.db import get_session
@@ -65,7 +67,8 @@ def _organisers_only():
 def _index(form: SchoolImportForm, error: str | None = None, status: int = 200):
     name, province, page = _filters()
     return _render("contest/schools/index.html", status, form=form, error=error, q=name, province=province,
-                   page=schools.search(get_session(), name, province, page))
+                   page=schools.search(get_session(), name, province, page),
+                   waiting=len(school_teachers.waiting(get_session())))
 
 
 @bp.get("/")
@@ -97,6 +100,41 @@ def import_list():
     return _render("contest/schools/report.html", report=report, problems=[(p, say(p)) for p in report.problems])
 
 
+# --- confirming teachers' schools -------------------------------------------------
+
+@bp.get("/teachers")
+def teachers():
+    return render_template("contest/schools/teachers.html", waiting=school_teachers.waiting(get_session()))
+
+
+def _decide(decide, done):
+    """Confirm or refuse one teacher's school, and say so; a teacher no longer
+    waiting (another organiser was quicker) is said as well, nothing changed."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        teacher, school = decide()
+    except schools.SchoolError as refused:
+        flash(say(refused), "error")
+    else:
+        flash(done(teacher.email, school.name), "success")
+    return redirect(url_for(".teachers"), 303)
+
+
+@bp.post("/teachers/<int:teacher_id>/confirm")
+def confirm_teacher(teacher_id: int):
+    return _decide(lambda: school_teachers.confirm(get_session(), current_user, teacher_id, utcnow()),
+                   lambda email, school: gettext("%(email)s is confirmed as a teacher of %(school)s.",
+                                                 email=email, school=school))
+
+
+@bp.post("/teachers/<int:teacher_id>/refuse")
+def refuse_teacher(teacher_id: int):
+    return _decide(lambda: school_teachers.refuse(get_session(), current_user, teacher_id),
+                   lambda email, school: gettext("%(school)s was removed from %(email)s’s account: they can "
+                                                 "choose their school again.", email=email, school=school))
+
+
 # --- a teacher's school ------------------------------------------------------------
 
 @my_school_bp.before_request
@@ -110,7 +148,7 @@ def my_school():
     name, province, page = _filters()
     found = schools.search(get_session(), name, province, page, TEACHER_PAGE_SIZE) if province else None
     return _render("contest/schools/my_school.html", school=schools.school_of(get_session(), current_user),
-                   q=name, province=province, page=found)
+                   confirmed=school_teachers.is_confirmed(current_user), q=name, province=province, page=found)
 
 
 @my_school_bp.post("/")

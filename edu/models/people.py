@@ -26,6 +26,12 @@ class User(SQLModel, table=True):
     session_version: int = 0
     disabled_at: datetime | None = None  # set by an admin: no sign-in, no session
     school_id: int | None = Field(default=None, foreign_key="school.id")  # a teacher's school: confirms its contest entrants
+    # A chosen school is only a claim until an organiser confirms it; until
+    # then the teacher acts for no school (services/school_teachers.py).
+    # Choosing another school, or none, clears all three.
+    school_chosen_at: datetime | None = None
+    school_confirmed_at: datetime | None = None
+    school_confirmed_by: int | None = Field(default=None, foreign_key="user.id")  # the organiser or admin
 
     # Flask-Login's user protocol
     @property

@@ -1,6 +1,6 @@
 """Schools: the list organisers import from a CSV file, finding a school in
-it, and the school a teacher belongs to (the one whose contest entrants they
-confirm).
+it, and the school a teacher says they teach at (the one whose contest
+entrants they confirm, once an organiser confirmed it: school_teachers.py).
 
 School lists come from education departments as spreadsheets saved as CSV:
 written before the July 2025 merger (the 63 former provinces, "Tỉnh ..."),
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from ..models import School, User
+from ..models import School, User, utcnow
 from .errors import ServiceError
 from .names import name_key
 from .provinces import current_unit
@@ -265,12 +265,17 @@ def school_of(db: Session, teacher: User) -> School | None:
 
 def set_school(db: Session, teacher: User, school_id: int | None) -> School | None:
     """The teacher's school from now on (None: no school). A school that does
-    not exist is refused before anything changes."""
+    not exist is refused before anything changes. Another school (or none)
+    withdraws an organiser's confirmation: a new claim waits for a new one
+    (see school_teachers.py); choosing the same school again changes nothing."""
     school = None
     if school_id is not None:
         school = db.get(School, school_id)
         if school is None:
             raise SchoolError("school.unknown")
-    teacher.school_id = school_id
-    db.add(teacher)
+    if school_id != teacher.school_id:
+        teacher.school_id = school_id
+        teacher.school_chosen_at = utcnow() if school_id is not None else None
+        teacher.school_confirmed_at = teacher.school_confirmed_by = None
+        db.add(teacher)
     return school

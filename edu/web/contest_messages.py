@@ -27,6 +27,8 @@ CONTEST_MESSAGES = {
                                    "multi-level (tiểu học, THCS, THPT, liên cấp)."),
     "school.row_duplicate": _l("The same school is already on line %(line)s of the file."),
     "school.unknown": _l("That school is not on the list."),
+    "school.not_waiting": _l("This teacher’s school is not waiting for confirmation any more: another organiser "
+                             "may have confirmed or refused it, or the teacher chose again."),
     # organising
     "contest.title_missing": _l("Give the contest a title in both languages."),
     "contest.title_too_long": _l("Use a shorter title (at most %(num)s characters)."),

@@ -1,6 +1,7 @@
 """A whole contest round through the real pages, in Vietnamese and in English
 (issue 13 item 8): an organiser imports a school and creates a contest and a
-round; a teacher picks that school, makes a class that two students join,
+round; a teacher picks that school and the organiser confirms that the
+teacher teaches there; the teacher makes a class that two students join,
 enrols it and prints its code sheet; one student starts on a lab PC that
 "crashes", goes on from a phone and submits, the other submits from her own
 device; nothing about scores shows before the organiser publishes; then the
@@ -135,6 +136,22 @@ def test_a_whole_round_from_the_organiser_to_a_verified_certificate(browser, liv
     teacher.get_by_role("button", name=words("Find schools")).click()
     teacher.get_by_role("button", name=words("Choose %(school)s", school=school)).click()
     expect(teacher.locator("#current-school strong")).to_have_text(school)
+    expect(teacher.locator("#school-confirmation")).to_contain_text(
+        words("Waiting for an organiser to confirm that you teach here. Until then you cannot enter students in "
+              "contests or confirm the students who named your school."))
+
+    # The organiser confirms that this teacher teaches there: until then the teacher enters nobody.
+    teacher_email = f"teacher-{tag}@school.example"
+    organiser.goto(f"{base}/organise/schools/?lang={lang}")
+    organiser.get_by_role("link", name=words("Teachers waiting for confirmation")).click()
+    expect(organiser.locator("#waiting-teachers tbody tr", has_text=teacher_email)).to_contain_text(school)
+    organiser.get_by_role("button", name=words("Confirm %(email)s", email=teacher_email)).click()
+    expect(organiser.locator(".alert-success")).to_have_text(
+        words("%(email)s is confirmed as a teacher of %(school)s.", email=teacher_email, school=school))
+    expect(organiser.locator("#waiting-teachers tbody tr", has_text=teacher_email)).to_have_count(0)
+    teacher.reload()
+    before, after = words("An organiser confirmed that you teach here on %(date)s.", date="\0").split("\0")
+    expect(teacher.locator("#school-confirmation")).to_have_text(re.compile(f"^{re.escape(before)}.+{re.escape(after)}$"))
     teacher.goto(f"{base}/classes/new?lang={lang}")
     teacher.locator("#name").fill(f"7A {tag}")
     teacher.locator("#grade").fill("7")

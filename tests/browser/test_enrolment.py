@@ -51,9 +51,11 @@ def contest_round(live_server):
 
 
 def link_school(live_server, email: str, school_id: int) -> None:
+    """The teacher's school, as an organiser confirmed it (browser/test_contest_round confirms on the page)."""
     with live_server.app.app_context():
         db = get_session()
-        db.exec(select(User).where(User.email == email)).one().school_id = school_id
+        teacher = db.exec(select(User).where(User.email == email)).one()
+        teacher.school_id, teacher.school_confirmed_at = school_id, utcnow()
         db.commit()
 
 

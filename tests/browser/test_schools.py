@@ -1,6 +1,7 @@
 """An organiser imports a school list (one bad row, one school under a former
 province's name) and reads the report; a teacher finds that school by its
-province and a part of its name and makes it theirs. In both languages, and
+province and a part of its name and makes it theirs, and the organiser, who
+does not know the teacher, refuses the claim. In both languages, and
 once with JavaScript off for both of them; with JavaScript on, axe audits
 each page on the way (and the staff page with its role choices).
 
@@ -97,7 +98,10 @@ def test_organiser_imports_schools_and_a_teacher_picks_theirs(browser, live_serv
     teacher.get_by_role("button", name=words(app, lang, "Choose %(school)s", school=school)).click()
     expect(teacher.locator(".alert-success")).to_contain_text(words(app, lang, "Your school is now %(school)s.", school=school))
     expect(teacher.locator("#current-school strong")).to_have_text(school)
-    audit(teacher, "teacher: school chosen")
+    expect(teacher.locator("#school-confirmation")).to_contain_text(
+        words(app, lang, "Waiting for an organiser to confirm that you teach here. Until then you cannot enter "
+                         "students in contests or confirm the students who named your school."))
+    audit(teacher, "teacher: school chosen, waiting for confirmation")
 
     # The class form now offers it, and the class is linked to it.
     teacher.goto(f"{base}/classes/new?lang={lang}")
@@ -107,6 +111,18 @@ def test_organiser_imports_schools_and_a_teacher_picks_theirs(browser, live_serv
     teacher.get_by_label(words(app, lang, "School on the contest list")).select_option(label=school)
     teacher.get_by_role("button", name=ui[lang]["create_class"]).click()
     expect(teacher.locator("h1")).to_have_text(f"7A {tag}")
+
+    # The organiser does not know this teacher, and refuses: the school is gone from their account.
+    teacher_email = f"schools-teacher-{tag}@school.example"
+    organiser.goto(f"{base}/organise/schools/?lang={lang}")
+    organiser.get_by_role("link", name=words(app, lang, "Teachers waiting for confirmation")).click()
+    expect(organiser.locator("#waiting-teachers tbody tr", has_text=teacher_email)).to_contain_text(school)
+    audit(organiser, "organiser: teachers waiting for confirmation")
+    organiser.get_by_role("button", name=words(app, lang, "Refuse %(email)s", email=teacher_email)).click()
+    expect(organiser.locator(".alert-success")).to_contain_text(teacher_email)
+    expect(organiser.locator("#waiting-teachers tbody tr", has_text=teacher_email)).to_have_count(0)
+    teacher.goto(f"{base}/my-school/?lang={lang}")
+    expect(teacher.locator("#current-school")).to_have_text(words(app, lang, "You have not chosen your school yet."))
     organiser.context.close()
     teacher.context.close()
     if js:
