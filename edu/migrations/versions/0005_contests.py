@@ -131,9 +131,11 @@ def downgrade() -> None:
     with op.batch_alter_table('quizanswer', schema=None) as batch_op:
         batch_op.alter_column('question_id', existing_type=sqlmodel.sql.sqltypes.AutoString(length=201),
                               type_=sa.VARCHAR(length=100), existing_nullable=False)
+    sqlite = op.get_bind().dialect.name == 'sqlite'
     for table in ('user', 'classroom'):
         with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_constraint(f'fk_{table}_school_id', type_='foreignkey')
+            if not sqlite:  # SQLite keeps no name for a reference made in ADD COLUMN: the rebuild drops it with the column
+                batch_op.drop_constraint(f'fk_{table}_school_id', type_='foreignkey')
             batch_op.drop_column('school_id')
     op.drop_table('contestdraw')
     with op.batch_alter_table('participant', schema=None) as batch_op:
