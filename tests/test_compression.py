@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import zipfile
 
 import brotli
@@ -33,6 +34,12 @@ def body(response) -> bytes:
     return DECODE[coding](response.data) if coding else response.data
 
 
+def unsigned(page: bytes) -> bytes:
+    """A page without its CSRF token, which carries the second it was signed:
+    two fetches of one page straddling a second differ there and only there."""
+    return re.sub(rb'"X-CSRFToken": "[^"]+"', b"", page)
+
+
 @pytest.mark.parametrize("accept, coding", [(BROWSER, "br"), ("gzip, deflate", "gzip"), ("br;q=0.5, gzip", "gzip"),
                                             ("identity", None)])
 def test_a_page_and_a_static_file_come_in_the_asked_encoding(client, accept, coding):
@@ -43,7 +50,7 @@ def test_a_page_and_a_static_file_come_in_the_asked_encoding(client, accept, cod
         response = fetch(client, url, accept)
         assert response.headers.get("Content-Encoding") == coding, url
         assert "Accept-Encoding" in response.headers["Vary"], url
-        assert body(response) == plain.data, url
+        assert unsigned(body(response)) == unsigned(plain.data), url
         if coding:
             assert len(response.data) < len(plain.data) / 2, url  # text shrinks well over half
 
