@@ -280,6 +280,19 @@ def _page_form(app, quiz: str, question: str, choices=(), *, seed: int = 0, posi
     return data
 
 
+def _unsigned(page):
+    """A page (str or bytes) without its CSRF token, which carries the second
+    it was signed: two fetches of one page straddling a second differ there."""
+    pattern = r'"X-CSRFToken": "[^"]+"'
+    return re.sub(pattern.encode(), b"", page) if isinstance(page, bytes) else re.sub(pattern, "", page)
+
+
+@pytest.fixture
+def unsigned():
+    """unsigned(page): the page without its CSRF token, to compare two fetches."""
+    return _unsigned
+
+
 @pytest.fixture
 def page_form():
     """page_form(app, quiz, question, choices, seed=0, positions={step: n}, **fields): the form data a page sends."""
