@@ -13,7 +13,8 @@ from sqlmodel import select
 
 from edu.models import AuditEvent, School, User
 from edu.services import accounts
-from edu.web.db import get_session
+
+from .database import run
 
 PAGE = "/organise/schools/teachers"
 
@@ -21,13 +22,6 @@ PAGE = "/organise/schools/teachers"
 @pytest.fixture
 def app(make_app, clock):
     return make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
-
-
-def run(app, action):
-    with app.app_context():
-        result = action(get_session())
-        get_session().commit()
-        return result
 
 
 def user(app, email) -> User:

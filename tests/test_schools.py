@@ -12,7 +12,8 @@ from sqlmodel import select
 
 from edu.models import AuditEvent, Classroom, School, User, utcnow
 from edu.services import school_teachers, schools
-from edu.web.db import get_session
+
+from .database import run
 
 LIST = """\ufefftên trường;tỉnh;xã/phường;cấp học
 Trường THCS Lê Lợi;Tỉnh Hà Giang;Phường Hà Giang 1;THCS
@@ -30,13 +31,6 @@ Trường THPT Phan Bội Châu;Nghệ An;Phường Trường Vinh;
 @pytest.fixture
 def app(make_app):
     return make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
-
-
-def run(app, action):
-    with app.app_context():
-        result = action(get_session())
-        get_session().commit()
-        return result
 
 
 def all_schools(app) -> list[tuple[str, str, str, str]]:
