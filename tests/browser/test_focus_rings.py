@@ -33,6 +33,7 @@ def test_focus_rings_reach_three_to_one(page, live_server, test_content_server, 
     page.goto(f"{test_content_server.url}/quizzes/recognition?lang={lang}")
     page.locator("form[action$='/start'] button[type=submit]").click()
     for number in (1, 2, 3):  # a verdict with a link to point at, an email, a chat to mark
+        expect(page.locator("form.question-form")).to_be_visible()  # the question's page, not still the last one
         page.wait_for_load_state("load")
         assert_rings(page, f"question {number}")
         if page.locator("button.part-markable").count():
@@ -66,4 +67,6 @@ def test_focus_rings_reach_three_to_one(page, live_server, test_content_server, 
     page.goto(f"{live_server.url}/classes/new?lang={lang}")
     page.locator("#name").fill(f"Rings {lang}")
     page.locator("main form.stack button[type=submit]").click()
+    expect(page.locator("#join-code")).to_be_visible()  # on the new class's page, not still on its way
+    page.wait_for_load_state("load")
     assert_rings(page, "class page, signed in (the footer's sign-out button)")
