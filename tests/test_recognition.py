@@ -159,8 +159,13 @@ def authored_ids(question) -> set[str]:
     return ids | {part for mockup in mockups if mockup for part in mockup.part_ids()}
 
 
+CSRF_TOKEN = re.compile(r'(name="csrf_token"[^>]*?) value="[^"]*"')
+
+
 def naming_values(page: str) -> set[str]:
-    """The words of every naming attribute (id, for, name, value, aria-*, data-*, href#...)."""
+    """The words of every naming attribute (id, for, name, value, aria-*, data-*, href#...),
+    less the CSRF token's value: random, so now and then it holds a one-letter id by chance."""
+    page = CSRF_TOKEN.sub(r"\1", page)
     return {word for attribute, value in ATTRIBUTE.findall(page) if attribute not in NOT_NAMING
             for word in re.split(r"[\s,#]+", html.unescape(value)) if word}
 
