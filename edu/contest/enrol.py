@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..content.models import LANGUAGES
 from ..models import Classroom, Contest, ContestRound, School, utcnow
-from ..services import classes, code_sheets, enrolment, rounds, school_teachers
+from ..services import classes, code_sheets, enrolment, entrants, rounds, school_teachers
 from ..services.enrolment import EnrolmentError, ListRefused
 from ..web.access import owned_class, require
 from ..web.contest_forms_enrol import EnrolClassForm, EnrolListForm
@@ -69,7 +69,7 @@ def index():
     confirmed = school_teachers.is_confirmed(current_user)
     return render_template("contest/enrol/index.html", school=school, confirmed=confirmed,
                            rounds=enrolment.rounds_open_to(db, school, utcnow()) if confirmed else [],
-                           pending=len(enrolment.pending_for(db, school.id)) if confirmed else 0)
+                           pending=len(entrants.pending_for(db, school.id)) if confirmed else 0)
 
 
 def _class_form(class_id: int, grades=()) -> EnrolClassForm:
@@ -97,7 +97,7 @@ def _round_page(round_: ContestRound, school: School, *, error: str | None = Non
         grade_forms=grade_forms, list_form=list_form or EnrolListForm(), error=error, problems=problems,
         closed_reason=closed_reason, status=rounds.status(round_, utcnow()),
         groups=code_sheets.groups_of(db, round_, school.id, {c.id for c in own}),
-        pending=[p for p, r in enrolment.pending_for(db, school.id) if r.id == round_.id],
+        pending=[p for p, r in entrants.pending_for(db, school.id) if r.id == round_.id],
         join_url=external_url("contest_entry.join"),
     ), status
 
@@ -189,14 +189,14 @@ def group_sheet(round_id: int):
 def pending():
     school = _chosen_school()
     confirmed = school_teachers.is_confirmed(current_user)
-    entrants = enrolment.pending_for(get_session(), school.id) if confirmed else []
-    return render_template("contest/enrol/pending.html", school=school, confirmed=confirmed, entrants=entrants,
+    waiting = entrants.pending_for(get_session(), school.id) if confirmed else []
+    return render_template("contest/enrol/pending.html", school=school, confirmed=confirmed, entrants=waiting,
                            form=EmptyForm())
 
 
 def _pending(participant_id: int):
     school = _school()
-    return enrolment.pending_of(get_session(), school.id, participant_id) or abort(404)
+    return entrants.pending_of(get_session(), school.id, participant_id) or abort(404)
 
 
 @bp.post("/pending/<int:participant_id>/confirm")
@@ -206,7 +206,7 @@ def confirm(participant_id: int):
     db = get_session()
     g.page_url = url_for(".pending")
     try:
-        enrolment.confirm(db, participant, current_user.id, utcnow())
+        entrants.confirm(db, participant, current_user.id, utcnow())
     except EnrolmentError as refused:
         flash(message_for(refused), "error")
         return redirect(url_for(".pending"), 303)
@@ -218,6 +218,6 @@ def confirm(participant_id: int):
 @bp.post("/pending/<int:participant_id>/reject")
 def reject(participant_id: int):
     participant = _pending(participant_id)
-    enrolment.reject(get_session(), participant)
+    entrants.reject(get_session(), participant)
     flash(gettext("%(name)s's entry was rejected and deleted.", name=participant.display_name), "success")
     return redirect(url_for(".pending"), 303)
