@@ -1,6 +1,6 @@
 """Lá Chắn: bilingual digital-safety lessons and quizzes.
 
-One wing per audience (learn/, teach/, staff/, contest/), each with its blueprints and
+One wing per audience (learn/, teach/, staff/, contest/, kiosk/), each with its blueprints and
 templates/<wing>/; Flask plumbing in web/; services/ and content/ free of
 Flask.
 """
@@ -10,10 +10,10 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import cli, contest, learn, staff, teach, web
+from . import cli, contest, kiosk, learn, staff, teach, web
 from .config import STATIC_DIR, load_config
 
-WINGS = (learn, teach, staff, contest)
+WINGS = (learn, teach, staff, contest, kiosk)
 
 
 def create_app(test_config: dict | None = None) -> Flask:

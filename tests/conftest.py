@@ -34,7 +34,7 @@ from edu import create_app
 from edu.content import ContentError, load_library
 from edu.content.questions import Shown
 from edu.config import REPO_ROOT
-from edu.models import Contest, ContestRound, Participant, School, User
+from edu.models import Contest, ContestRound, Kiosk, Participant, School, User
 from edu.services import codes, draws
 from edu.web.db import get_session, make_engine, upgrade
 from edu.web.limits import limiter
@@ -452,5 +452,51 @@ def contestant(app):
         with client.session_transaction() as session:
             session["learner"] = key
         return client
+
+    return make
+
+
+# --- kiosks ---------------------------------------------------------------------------
+
+KIOSK_STAFF_EMAIL = "kiosks@campaign.example"
+
+
+@pytest.fixture
+def kiosk_staff(sign_up):
+    """kiosk_staff(app, email=KIOSK_STAFF_EMAIL): a client signed in as kiosk
+    staff (the app needs open sign-up and CSRF off)."""
+    def make(app, email: str = KIOSK_STAFF_EMAIL):
+        client = sign_up(app, email)
+        with app.app_context():
+            db = get_session()
+            db.exec(select(User).where(User.email == email)).one().role = "kiosk_staff"
+            db.commit()
+        return client
+
+    return make
+
+
+@pytest.fixture
+def kiosk_factory():
+    """kiosk_factory(app, owner=KIOSK_STAFF_EMAIL, **kiosk fields): a kiosk
+    (a mix of 5 recognition items, 60 s idle, Vietnamese first) owned by that
+    account, made if missing; its id."""
+    def make(app, owner: str = KIOSK_STAFF_EMAIL, **fields):
+        with app.app_context():
+            db = get_session()
+            user = db.exec(select(User).where(User.email == owner)).first()
+            if user is None:
+                user = User(email=owner, password_hash="x", role="kiosk_staff")
+                db.add(user)
+                db.flush()
+            values = dict(owner_id=user.id, name="Không Một Mình", place="Hanoi Convention Centre",
+                          starts_on=CLOCK_START.date(), ends_on=CLOCK_START.date() + timedelta(days=2),
+                          question_count=5, idle_seconds=60, attract_vi="Bạn có nhận ra lừa đảo?",
+                          attract_en="Can you spot a scam?")
+            values.update(fields)
+            kiosk = Kiosk(**values)
+            db.add(kiosk)
+            db.commit()
+            return kiosk.id
 
     return make

@@ -8,7 +8,7 @@ from sqlmodel import Field, SQLModel
 
 from .base import utcnow
 
-ROLES = ("admin", "teacher", "organiser")  # kiosk staff will join this list
+ROLES = ("admin", "teacher", "organiser", "kiosk_staff")
 
 
 class User(SQLModel, table=True):

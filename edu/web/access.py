@@ -18,12 +18,13 @@ from .db import get_session
 from .extensions import login_manager
 
 # Roles are a name on the account; what a role may do is decided here alone.
-# Kiosk staff join this map with their own wing. An organiser also teaches:
-# a school's contest is often run by one of its teachers.
+# An organiser also teaches: a school's contest is often run by one of its
+# teachers. Kiosk staff (a campaign's volunteers) run kiosks and nothing else.
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": frozenset({"teach", "manage_staff", "organise"}),
+    "admin": frozenset({"teach", "manage_staff", "organise", "run_kiosks"}),
     "organiser": frozenset({"teach", "organise"}),
     "teacher": frozenset({"teach"}),
+    "kiosk_staff": frozenset({"run_kiosks"}),
 }
 
 

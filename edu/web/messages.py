@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..errors import CodedError
 from .contest_messages import CONTEST_MESSAGES
+from .kiosk_messages import KIOSK_MESSAGES
 
 MESSAGES = {
     "answer.forged": _l("That answer is not one of this question's options."),
@@ -44,6 +45,7 @@ MESSAGES = {
 
 
 MESSAGES.update(CONTEST_MESSAGES)
+MESSAGES.update(KIOSK_MESSAGES)
 
 
 def message_for(error: CodedError) -> str:

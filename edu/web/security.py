@@ -19,7 +19,7 @@ CONTENT_SECURITY_POLICY = "; ".join([
 # them (a school PC, a proxy). Whole blueprints, so a page added later is covered.
 PRIVATE_BLUEPRINTS = frozenset({"classes", "reports", "admin", "homework",
                                 "organise", "organise_schools", "my_school", "enrol", "contest_entry", "contest",
-                                "round_reports"})
+                                "round_reports", "kiosks", "kiosk_stats", "kiosk"})
 PRIVATE_ENDPOINTS = frozenset({"auth.password", "students.me"})
 
 
