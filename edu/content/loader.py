@@ -17,6 +17,7 @@ from ..config import SHIPPED_CONTENT_DIR
 from .problems import ContentError, Problem
 from .files import FAILED, MAX_DEPTH, MAX_LESSON_BYTES, MAX_QUIZ_BYTES, TooDeep, safe_load, split_front_matter, yaml_problem
 from .help_directory import EMPTY, HELP_FILE, HELP_LINK, HelpDirectory
+from .tips import NO_TIPS, TIPS_FILE, TakeAwayTips
 from .images import file_digest, image_size
 from .markdown import MediaFile, render_document
 from .mockups import MOCKUP_KINDS
@@ -30,6 +31,7 @@ class Library:
     lessons: dict[str, Lesson] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     help: HelpDirectory = EMPTY
+    tips: TakeAwayTips = NO_TIPS
 
     def sorted_lessons(self, lang: str) -> list[Lesson]:
         return sorted(self.lessons.values(), key=lambda l: (l.meta.order, l.text(lang).meta.title))
@@ -116,7 +118,8 @@ class _Loader:
             if not (self.root / folder).is_dir():
                 self.problem(self.root / folder, "", "folder is missing")
         if not self.problems:
-            self.load_help(self.root / "lessons" / HELP_FILE)
+            self.load_shared(HELP_FILE, HelpDirectory, "help")
+            self.load_shared(TIPS_FILE, TakeAwayTips, "tips")
             for lesson_dir in sorted(p for p in (self.root / "lessons").iterdir() if p.is_dir()):
                 self.load_lesson(lesson_dir)
             for path in sorted((self.root / "quizzes").iterdir()):
@@ -237,19 +240,20 @@ class _Loader:
             return
         self.library.quizzes[quiz.slug] = quiz
 
-    # the help directory -------------------------------------------------
+    # files every page shares: the help directory, take-away tips ---------
 
-    def load_help(self, path: Path) -> None:
-        """An author's own folder may leave it out: the shipped directory is
-        used then, so no page is ever without the national help numbers."""
+    def load_shared(self, name: str, model, attribute: str) -> None:
+        """An author's own folder may leave one out: the shipped file is used
+        then, so no page is ever without the national help numbers."""
+        path = self.root / "lessons" / name
         if not path.is_file():
-            path = SHIPPED_CONTENT_DIR / "lessons" / HELP_FILE
+            path = SHIPPED_CONTENT_DIR / "lessons" / name
         raw = self.read(path, MAX_QUIZ_BYTES)
         data = FAILED if raw is None else self.parse(path, raw)
         if data is FAILED:
             return
         try:
-            self.library.help = HelpDirectory.model_validate(data)
+            setattr(self.library, attribute, model.model_validate(data))
         except ValidationError as exc:
             self.problems.extend(_validation_problems(self.rel(path), exc))
 
