@@ -80,7 +80,7 @@ def create_admin(email, password):
 @click.argument("email")
 @click.argument("role")
 def set_role(email, role):
-    """Give an account another role: admin, teacher or organiser (audited)."""
+    """Give an account another role: admin, teacher, organiser or kiosk_staff (audited)."""
     db = get_session()
     user = accounts.find_user(db, email)
     try:

@@ -138,7 +138,8 @@ def form_status() -> int:
 
 # --- schools and roles (contest wing) ----------------------------------------------
 
-ROLE_LABELS = {"teacher": _l("Teacher"), "organiser": _l("Organiser"), "admin": _l("Admin")}  # models.ROLES, named
+ROLE_LABELS = {"teacher": _l("Teacher"), "organiser": _l("Organiser"), "kiosk_staff": _l("Kiosk staff"),
+               "admin": _l("Admin")}  # models.ROLES, named
 ROLE_CHOICES = [SelectChoice(role, label) for role, label in ROLE_LABELS.items()]
 
 
