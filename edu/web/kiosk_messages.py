@@ -7,6 +7,10 @@ KIOSK_MESSAGES = {
     "kiosk.setup_unknown": _l("This set-up link does not work: it was used already or replaced by a newer one. "
                               "Ask the kiosk's staff for a new link."),
     "kiosk.setup_expired": _l("This set-up link has expired. Ask the kiosk's staff for a new link."),
+    # a visitor's play (services/kiosk_plays.py)
+    "kiosk.empty_pool": _l("This kiosk has no questions to show right now. Please tell the staff at the stand."),
+    "kiosk.nickname_too_early": _l("Finish the questions first, then pick a name for today's board."),
+    "kiosk.nickname_unknown": _l("Pick one of the names on the screen."),
     # kiosk staff: a kiosk's settings (services/kiosks.py)
     "kiosk.name_missing": _l("Give the kiosk a name, for example the event's or the stand's."),
     "kiosk.name_too_long": _l("Use a shorter name (at most %(num)s characters)."),
