@@ -126,7 +126,13 @@
       arm();
     }
   }, true);
-  document.addEventListener("htmx:afterSettle", arm);
+  document.addEventListener("htmx:afterSettle", function () {
+    var current = screen();
+    if (current && current.lang) {
+      document.documentElement.lang = current.lang; // the visitor's language, for screen readers and fonts
+    }
+    arm();
+  });
 
   // --- attract prompts ------------------------------------------------------
   var promptAt = 0;
