@@ -87,10 +87,18 @@ def _xlsx_row(values: list[Value]) -> list[Value]:
     return [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in _cells(values)]
 
 
-def to_xlsx(table: Table) -> bytes:
+def to_xlsx(tables: Table | list[Table]) -> bytes:
+    """One sheet per table, in order: a report of several tables is one file."""
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title(table.title)
+    workbook.remove(workbook.active)
+    for table in [tables] if isinstance(tables, Table) else tables:
+        _fill(workbook.create_sheet(sheet_title(table.title)), table)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _fill(sheet, table: Table) -> None:
     for values in [table.headers, *table.rows]:
         sheet.append(_xlsx_row(values))
     for cell in sheet[1]:
@@ -108,6 +116,3 @@ def to_xlsx(table: Table) -> bytes:
                                           if r[index - 1] is not None])
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, width + 2)
     sheet.freeze_panes = "B2"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
