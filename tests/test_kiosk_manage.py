@@ -294,3 +294,15 @@ def test_the_command_line_gives_the_role_too(app, sign_up):
     result = app.test_cli_runner().invoke(args=["users", "set-role", "mai@campaign.example", "kiosk_staff"])
     assert result.exit_code == 0, result.output
     assert run(app, lambda db: accounts.find_user(db, "mai@campaign.example").role) == "kiosk_staff"
+
+
+def test_kiosk_staff_start_at_their_kiosks_and_see_no_teaching_links(make_app, kiosk_staff, password):
+    app = make_app(WTF_CSRF_ENABLED=False, OPEN_SIGNUP=True)
+    kiosk_staff(app)
+    client = app.test_client()
+    response = client.post("/auth/signin", data={"email": "kiosks@campaign.example", "password": password})
+    assert response.headers["Location"] == "/kiosks/"
+    page = client.get("/kiosks/").text
+    assert 'href="/kiosks/"' in page
+    for teaching in ("/classes/", "/contests", "/my-school"):
+        assert f'href="{teaching}' not in page, teaching

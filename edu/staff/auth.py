@@ -10,7 +10,7 @@ from flask_login import current_user, login_required, logout_user
 
 from ..services import accounts
 from ..services.errors import AccountError
-from ..web.access import start_staff_session
+from ..web.access import home_for, start_staff_session
 from ..web.db import get_session
 from ..web.forms import ChangePasswordForm, SignInForm, SignUpForm, form_status
 from ..web.limits import by_email, limit, limiter
@@ -25,11 +25,10 @@ def by_address() -> str:
     return "signin-address:" + get_remote_address()
 
 
-def _safe_next(target: str | None) -> str:
+def _safe_next(target: str | None, default: str) -> str:
     """A path on this site, else the default page: never an open redirect.
     Browsers drop tabs and newlines and read a backslash as a slash, so
     "/\\t/evil.example" would become "//evil.example" (another site)."""
-    default = url_for("classes.index")
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return default
     if any(ch.isspace() or unicodedata.category(ch)[0] in "CZ" for ch in target):
@@ -53,7 +52,7 @@ def signin():
             error = message_for(refused)
         else:
             start_staff_session(user)
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(_safe_next(request.args.get("next"), home_for(user)))
     return render_template("staff/signin.html", form=form, error=error,
                            open_signup=current_app.config["OPEN_SIGNUP"]), form_status()
 
@@ -110,5 +109,5 @@ def password():
         else:
             start_staff_session(current_user._get_current_object())  # the new version: only this browser stays in
             flash(gettext("Your password has been changed. You are signed out on every other device."), "success")
-            return redirect(url_for("classes.index"))
+            return redirect(home_for(current_user))
     return render_template("staff/password.html", form=form, error=error), form_status()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from functools import wraps
 
-from flask import abort, current_app, session
+from flask import abort, current_app, session, url_for
 from flask_login import current_user, login_required, login_user
 
 from ..models import Classroom, User
@@ -66,6 +66,12 @@ def load_user(user_id: str) -> User | None:
 
 def can(user, permission: str) -> bool:
     return bool(user and user.is_authenticated) and permission in PERMISSIONS.get(user.role, frozenset())
+
+
+def home_for(user) -> str:
+    """Where a staff member starts: their classes, or for kiosk staff, who
+    teach no class, their kiosks."""
+    return url_for("classes.index") if can(user, "teach") else url_for("kiosks.index")
 
 
 def require(permission: str):
