@@ -170,6 +170,8 @@ def nickname():
     try:
         kiosk_plays.choose_nickname(get_session(), current, request.form.get("nickname", ""))
     except ServiceError as refused:
+        if not current.finished:
+            return _question(current, 400, error=message_for(refused))
         return _result(current, 400, message_for(refused))
     return _result(current, message=gettext("You are on today's board."))
 
