@@ -252,3 +252,18 @@ def test_the_pool_leaves_out_teacher_led_and_age_limited_questions(load):
         assert question.family in kiosk_plays.RECOGNITION_FAMILIES
         assert not question.sensitivity and not question.min_age
     assert kiosk_plays.pool(library, "sextortion-response") == []
+
+
+def test_links_out_of_the_kiosk_become_words_and_websites_a_qr_code(load):
+    from edu.config import REPO_ROOT
+    from edu.kiosk.links import keep_inside
+    directory = load(REPO_ROOT).help
+    html = ('<a href="/kiosk/language">Start</a> call <a href="/help#child-protection">111</a>, '
+            'or use <a href="/help#take-it-down" class="x">Take It Down</a> and <a href="https://example.org/a?b=1&amp;c=2">this</a>; '
+            'read <a href="/lessons/scam-messages">the lesson</a>.')
+    kept = keep_inside(html, directory, "QR code: %(address)s")
+    assert '<a href="/kiosk/language">Start</a>' in kept
+    assert re.findall(r"<a\b", kept) == ["<a"]
+    assert '<span class="kiosk-link">111</span>,' in kept  # a phone number: its words are enough
+    assert "QR code: https://takeitdown.ncmec.org" in kept and "QR code: https://example.org/a?b=1&amp;c=2" in kept
+    assert kept.count("<svg") == 2 and '<span class="kiosk-link">the lesson</span>' in kept

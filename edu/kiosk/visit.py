@@ -11,7 +11,6 @@ on a QR code for their own phone.
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
@@ -27,6 +26,7 @@ from ..web.db import commit_before_rendering, get_session
 from ..web.extensions import htmx
 from ..web.forms import EmptyForm
 from ..web.messages import message_for
+from .links import keep_inside
 from .words import screen_words
 from .device import (LANGUAGE, PLAY, WARNED, current_kiosk, delete_other_cookies, end_visit, forget_visitor,
                      keep_credential, speak_visit_language)
@@ -35,8 +35,6 @@ bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 SCREEN_ID = "kiosk-screen"
 STILL_THERE_SECONDS = 30  # at least 20 (WCAG 2.2.1): time to say "I'm still here"
 OPEN_ENDPOINTS = frozenset({"kiosk.setup"})  # reached before the device has a credential
-# An <a> whose address is not a kiosk page: its words stay, the link goes.
-OUTSIDE_LINK = re.compile(r'<a\b(?![^>]*\shref="/kiosk[/"?#])[^>]*>(.*?)</a>', re.S)
 
 
 def now() -> datetime:
@@ -61,7 +59,8 @@ bp.context_processor(screen_words)
 @bp.after_request
 def _stay_inside(response):
     if response.mimetype == "text/html" and not response.direct_passthrough:
-        response.set_data(OUTSIDE_LINK.sub(r'<span class="kiosk-link">\1</span>', response.get_data(as_text=True)))
+        response.set_data(keep_inside(response.get_data(as_text=True), current_library().help,
+                                      gettext("QR code: %(address)s")))
     return response
 
 
