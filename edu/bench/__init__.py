@@ -1,1 +1,1 @@
-"""Benchmarks: `python -m edu.bench [load|reports|classroom] [options]`, one module per measurement."""
+"""Benchmarks: `python -m edu.bench [load|reports|classroom|kiosk-soak] [options]`, one module per measurement."""

@@ -33,6 +33,7 @@ SECRET = "bench"
 QUESTIONS = 5
 NICKNAME_SHARE = 0.3  # of finished plays, a visitor who picks a name for the day's board
 FLAT_SHARE, FLAT_MB = 0.10, 5.0  # memory counts as flat when it grew by less than 10% of its start + 5 MB
+TREND_STEPS = 5
 QUESTION = re.compile(r'name="question" value="([^"]+)"')
 CHOICE = re.compile(r'name="choice" value="([^"]+)"')
 NICKNAME = re.compile(r'name="nickname" value="([^"]+)"')
@@ -196,7 +197,11 @@ def main(argv=None) -> None:
                 warm = play_all(devices, args.warm_up, args.walk_away)
                 start = server_memory(server)
                 began = time.perf_counter()
-                measured = play_all(devices, args.plays, args.walk_away)
+                measured, trend = Tally(), []
+                for part in range(TREND_STEPS):  # memory after each part: levelling off, or still climbing?
+                    share = args.plays // TREND_STEPS + (part < args.plays % TREND_STEPS)
+                    measured.add(play_all(devices, share, args.walk_away))
+                    trend.append(sum(server_memory(server)))
                 seconds = time.perf_counter() - began
                 end = server_memory(server)
             finally:
@@ -213,6 +218,7 @@ def main(argv=None) -> None:
           f"nickname, {total.walked_away} walked away mid-question); {total.requests} requests, "
           f"errors: {sum(total.errors.values())} {total.errors or ''}".rstrip())
     print(f"Server memory (RSS) after the warm-up: {describe(start)}")
+    print(f"Server memory (RSS) after each fifth of the plays: {', '.join(f'{m:.1f}' for m in trend)} MB")
     print(f"Server memory (RSS) at the end: {describe(end)}")
     print(f"Growth: {growth:+.1f} MB ({100 * growth / sum(start):+.1f}%)")
     print(f"Flat: {'yes' if flat(sum(start), sum(end)) else 'NO'} (rule: growth under {FLAT_SHARE:.0%} of the start "
