@@ -12,7 +12,6 @@ from sqlmodel import select
 
 from edu.models import Kiosk, KioskPlay, QuizAnswer, QuizAttempt
 from edu.services import kiosk_devices, kiosk_plays
-from edu.web.db import get_session
 from tests.conftest import CLOCK_START
 from tests.database import run
 

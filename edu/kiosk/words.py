@@ -2,12 +2,13 @@
 languages at once (before a visitor has chosen one), and nicknames."""
 from __future__ import annotations
 
-from flask import current_app, url_for
 from flask_babel import gettext, lazy_gettext as _l
 
 from ..content.models import LANGUAGES
 from ..models import Kiosk
+from ..services.kiosks import attract_lines
 from ..web.i18n import speaking
+from ..web.links import external_url
 from ..web.qr import qr_svg
 
 TOUCH_TO_START = _l("Touch to start")
@@ -32,8 +33,7 @@ def in_both(message) -> list[tuple[str, str]]:
 
 def attract_prompts(kiosk: Kiosk) -> list[tuple[str, str]]:
     """The kiosk's prompts, a Vietnamese one then an English one, in turn."""
-    lines = {lang: [line.strip() for line in getattr(kiosk, f"attract_{lang}").splitlines() if line.strip()]
-             for lang in LANGUAGES}
+    lines = {lang: attract_lines(getattr(kiosk, f"attract_{lang}")) for lang in LANGUAGES}
     longest = max(len(found) for found in lines.values())
     return [(lang, lines[lang][i]) for i in range(longest) for lang in LANGUAGES if i < len(lines[lang])]
 
@@ -47,9 +47,8 @@ def nickname_words(nickname: str) -> str:
 
 
 def public_lessons_url() -> str:
-    """The public lessons on the site's own address (never the Host header),
-    for the visitor's phone: nothing about the visit is in it."""
-    return current_app.config["BASE_URL"].rstrip("/") + url_for("lessons.index")
+    """The public lessons, for the visitor's phone: nothing about the visit is in it."""
+    return external_url("lessons.index")
 
 
 def screen_words() -> dict:
