@@ -225,6 +225,15 @@ def test_someone_elses_kiosk_is_not_found(app, seeded, sign_up):
         assert app.test_client().get(path).status_code == 302  # to sign in
 
 
+def test_an_admin_sees_only_their_own_kiosks(app, seeded, password):
+    app.test_cli_runner().invoke(args=["users", "create-admin", "boss@ngo.example", "--password", password])
+    admin = app.test_client()
+    assert admin.post("/auth/signin", data={"email": "boss@ngo.example", "password": password}).status_code == 302
+    page = admin.get("/kiosks/statistics?lang=en")
+    assert page.status_code == 200 and "You have no kiosks yet." in page.text and "Không Một Mình" not in page.text
+    assert admin.get(f"/kiosks/statistics?kiosk={seeded['a']}").status_code == 404
+
+
 # --- files and print ----------------------------------------------------------------------
 
 def read_csv(response) -> list[list[str]]:
