@@ -24,7 +24,7 @@ from ..models import utcnow
 from ..services import kiosk_stats, kiosks
 from ..services.contests import in_viet_nam
 from ..services.exports import Table
-from ..teach.reports import _export as download, _round
+from ..web.downloads import download, one_decimal
 from ..teach.wording import question_text
 from ..web.access import require
 from ..web.content import current_library
@@ -126,7 +126,7 @@ def _words():
 # --- files ----------------------------------------------------------------------------
 
 def _figures_cells(figures: kiosk_stats.Figures) -> list:
-    return [figures.plays, figures.completed, _round(figures.completion), _round(figures.average)]
+    return [figures.plays, figures.completed, one_decimal(figures.completion), one_decimal(figures.average)]
 
 
 def _figures_headers() -> list[str]:
@@ -157,9 +157,9 @@ def _items_table(stats) -> Table:
         headers += [gettext("%(group)s: %(column)s", group=played_in(lang), column=column) for column in headers[3:5]]
     rows = []
     for row in stats.items:
-        cells = [item_name(row), quiz_title(row), row.ref, row.overall.answered, _round(row.overall.percent)]
+        cells = [item_name(row), quiz_title(row), row.ref, row.overall.answered, one_decimal(row.overall.percent)]
         for lang in kiosk_stats.LANGUAGES:
-            cells += [row.language(lang).answered, _round(row.language(lang).percent)]
+            cells += [row.language(lang).answered, one_decimal(row.language(lang).percent)]
         rows.append(cells)
     return Table(gettext("Items"), headers, rows)
 

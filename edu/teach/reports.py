@@ -5,7 +5,7 @@ rows an export holds, so files always match the screen.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext, to_user_timezone
 
 from ..web.access import owned_class, require
@@ -15,14 +15,13 @@ from ..web.extensions import htmx
 from ..web.i18n import current_language
 from ..models import as_utc, utcnow
 from ..services import classes, reports, round_grid, round_reports
-from ..services.exports import Table, content_disposition, to_csv, to_xlsx
+from ..services.exports import Table
+from ..web.downloads import download, one_decimal
 from ..web.templating import needs_checking_label
 from ..web.vocabulary import TOPICS
 from .wording import answer_text, choice_label, question_text, type_name
 
 bp = Blueprint("reports", __name__, url_prefix="/classes/<int:class_id>/reports")
-FORMATS = {"csv": ("text/csv; charset=utf-8", to_csv), "xlsx": (
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", to_xlsx)}
 
 
 @bp.before_request
@@ -62,18 +61,6 @@ def assignment_title(assignment) -> str:
     return quiz.title.get(lang) if quiz else assignment.slug
 
 
-def _export(table: Table, fmt: str, name: str) -> Response:
-    if fmt not in FORMATS:
-        abort(404)
-    mimetype, render = FORMATS[fmt]
-    return Response(render(table), mimetype=mimetype,
-                    headers={"Content-Disposition": content_disposition(f"{name}.{fmt}"), "Cache-Control": "no-store"})
-
-
-def _round(value):
-    return None if value is None else round(value, 1)
-
-
 # --- class grid -------------------------------------------------------------------
 
 SORTS = ("name", "progress")
@@ -104,9 +91,9 @@ def _grid_table(classroom, grid, rounds) -> Table:
     for student, cells in grid.rows:
         row = [student.display_name]
         for assignment, cell in zip(grid.assignments, cells):
-            row += [labels[cell.status], _round(cell.score)] if assignment.kind == "quiz" else [labels[cell.status]]
+            row += [labels[cell.status], one_decimal(cell.score)] if assignment.kind == "quiz" else [labels[cell.status]]
         for info, cell in zip(rounds.rounds, rounds.row(student.learner_key)):
-            row += [labels[cell.status], _round(cell.score)] if info.published else [labels[cell.status]]
+            row += [labels[cell.status], one_decimal(cell.score)] if info.published else [labels[cell.status]]
         rows.append(row)
     return Table(gettext("Progress"), headers, rows)
 
@@ -127,7 +114,7 @@ def grid(class_id):
 def grid_export(class_id, fmt):
     classroom = owned_class(class_id)
     data, _, rounds = _grid(classroom)
-    return _export(_grid_table(classroom, data, rounds), fmt, f"{classroom.name}-progress")
+    return download(_grid_table(classroom, data, rounds), fmt, f"{classroom.name}-progress")
 
 
 # --- quiz report --------------------------------------------------------------------
@@ -147,8 +134,8 @@ def _quiz_table(report) -> Table:
         wrong = max(item.wrong_choices, key=lambda c: c.count, default=None)
         checking = item.stats.needs_checking
         rows.append([f"{number}. {question_text(quiz, item.question)}", type_name(item.question), item.answered,
-                     _round(item.stats.facility), _round(item.stats.facility) if report.item_analysis else None,
-                     _round(item.stats.discrimination), needs_checking_label(checking) if checking else "",
+                     one_decimal(item.stats.facility), one_decimal(item.stats.facility) if report.item_analysis else None,
+                     one_decimal(item.stats.discrimination), needs_checking_label(checking) if checking else "",
                      choice_label(quiz, item.question, wrong.choice_id) if wrong else "",
                      wrong.count if wrong else None])
     return Table(gettext("Quiz report"), headers, rows)
@@ -164,14 +151,14 @@ def quiz(class_id, slug):
 def quiz_export(class_id, slug, fmt):
     classroom = owned_class(class_id)
     report = _quiz_report(classroom, slug)
-    return _export(_quiz_table(report), fmt, f"{classroom.name}-{slug}")
+    return download(_quiz_table(report), fmt, f"{classroom.name}-{slug}")
 
 
 # --- topics -------------------------------------------------------------------------
 
 def _topics_table(summaries) -> Table:
     return Table(gettext("Topics"), [gettext("Topic"), gettext("Quizzes"), gettext("Attempts"), gettext("Average score (%(pct)s)", pct="%")],
-                 [[str(TOPICS[s.topic]), s.quizzes, s.attempts, _round(s.mean)] for s in summaries])
+                 [[str(TOPICS[s.topic]), s.quizzes, s.attempts, one_decimal(s.mean)] for s in summaries])
 
 
 @bp.get("/topics")
@@ -187,7 +174,7 @@ def topics(class_id):
 def topics_export(class_id, fmt):
     classroom = owned_class(class_id)
     summaries = reports.topic_summary(get_session(), classroom, current_library())
-    return _export(_topics_table(summaries), fmt, f"{classroom.name}-topics")
+    return download(_topics_table(summaries), fmt, f"{classroom.name}-topics")
 
 
 # --- one student ----------------------------------------------------------------------
@@ -210,11 +197,11 @@ def _student_table(student, attempts) -> Table:
         finished = item.attempt.finished_at is not None
         for question in item.quiz.questions:
             answer = item.answers.get(question.id)
-            rows.append([item.quiz.title.get(lang), _local(item.attempt.started_at), _round(item.minutes),
+            rows.append([item.quiz.title.get(lang), _local(item.attempt.started_at), one_decimal(item.minutes),
                          question_text(item.quiz, question),
                          answer_text(item.quiz, question, answer.chosen, item.attempt.seed) if answer else "",
                          (gettext("yes") if answer.is_correct else gettext("no")) if answer else "",
-                         _round(answer.score) if answer else None, _round(item.percent) if finished else None,
+                         one_decimal(answer.score) if answer else None, one_decimal(item.percent) if finished else None,
                          gettext("yes") if item.counts else gettext("no")])
     return Table(student.display_name, headers, rows)
 
@@ -236,4 +223,4 @@ def student_export(class_id, student_id, fmt):
     classroom = owned_class(class_id)
     student = _student(classroom, student_id)
     attempts = reports.student_report(get_session(), student, current_library())
-    return _export(_student_table(student, attempts), fmt, f"{classroom.name}-{student.display_name}")
+    return download(_student_table(student, attempts), fmt, f"{classroom.name}-{student.display_name}")

@@ -17,6 +17,7 @@ from ..services.exports import Table
 from ..web.access import owned_class, require
 from ..web.content import current_library
 from ..web.db import get_session
+from ..web.downloads import download, one_decimal
 from ..web.i18n import current_language
 from ..web.vocabulary import TOPICS
 from . import reports
@@ -72,8 +73,8 @@ def _results_table(report) -> Table:
     for entry in report.entries:
         row = [entry.participant.display_name, labels[entry.status]]
         if report.info.published:
-            row += [reports._round(entry.percent), reports._round(entry.score), entry.max_score,
-                    reports._round(entry.minutes)]
+            row += [one_decimal(entry.percent), one_decimal(entry.score), entry.max_score,
+                    one_decimal(entry.minutes)]
         rows.append(row)
     return Table(round_title(report.info), headers, rows)
 
@@ -89,7 +90,7 @@ def _questions_table(report) -> Table:
                gettext("Answered"), gettext("Right answers (%(pct)s)", pct="%"), gettext("Too few answers to judge"),
                gettext("Answers chosen (✓ right)")]
     rows = [[question_text(results.quiz, item.question), item.source.title.get(lang), str(TOPICS[item.source.topic]),
-             item.drawn, item.answered, reports._round(item.facility),
+             item.drawn, item.answered, one_decimal(item.facility),
              "" if item.enough else gettext("yes"), _choices_text(results.quiz, item)] for item in results.items]
     return Table(gettext("Questions"), headers, rows)
 
@@ -103,7 +104,7 @@ def show(class_id, round_id):
 @bp.get("/<int:round_id>.<fmt>")
 def export(class_id, round_id, fmt):
     classroom, report = _report(class_id, round_id)
-    return reports._export(_results_table(report), fmt, f"{classroom.name}-{round_title(report.info)}")
+    return download(_results_table(report), fmt, f"{classroom.name}-{round_title(report.info)}")
 
 
 @bp.get("/<int:round_id>/questions.<fmt>")
@@ -112,5 +113,5 @@ def questions_export(class_id, round_id, fmt):
     classroom, report = _report(class_id, round_id)
     if report.results is None:
         abort(404)
-    return reports._export(_questions_table(report), fmt,
+    return download(_questions_table(report), fmt,
                                    f"{classroom.name}-{round_title(report.info)}-{gettext('Questions')}")
