@@ -166,6 +166,49 @@ def classroom(pages: Pages, app):
     pages.get(teacher, "/classes/", "classes, one archived")
 
 
+def kiosks(pages: Pages, app):
+    """Kiosk staff's pages and statistics, then a device's every screen."""
+    lang = pages.lang
+    staff = app.test_client()
+    staff.post("/auth/signup", data={"email": f"vnu-kiosk-{lang}@campaign.example", "password": PASSWORD, "confirm": PASSWORD})
+    app.test_cli_runner().invoke(args=["users", "set-role", f"vnu-kiosk-{lang}@campaign.example", "kiosk_staff"])
+    pages.get(staff, "/kiosks/", "kiosks, none yet")
+    pages.get(staff, "/kiosks/statistics", "kiosk statistics, no kiosks")
+    pages.get(staff, "/kiosks/new", "new kiosk")
+    pages.post(staff, "/kiosks/new", {"name": ""}, "new kiosk with errors", (400,))
+    made = staff.post("/kiosks/new", data={"name": f"Hội chợ {lang}", "place": "Hà Nội", "starts_on": "2026-12-01",
+                                          "ends_on": "2026-12-03", "language": lang, "quiz_slug": "", "question_count": "5",
+                                          "idle_seconds": "60", "attract_vi": "Thật hay lừa?", "attract_en": "Real or scam?"})
+    kiosk = made.location.rstrip("/").rsplit("/", 1)[1]
+    pages.get(staff, f"/kiosks/{kiosk}", "kiosk, no device")
+    setup = pages.post(staff, f"/kiosks/{kiosk}/setup", {}, "kiosk set-up link")
+    link = re.search(r"(/kiosk/setup/[\w-]+)", setup).group(1)
+
+    device = app.test_client()
+    pages.get(device, "/kiosk/", "kiosk: not a kiosk", (403,))
+    pages.get(device, link, "kiosk: set up this device")
+    device.post(link)
+    pages.get(device, "/kiosk/", "kiosk: attract")
+    pages.get(device, "/kiosk/language", "kiosk: language")
+    html = pages.post(device, "/kiosk/play", {"language": lang}, "kiosk: question 1")
+    pages.get(device, "/kiosk/still-there", "kiosk: still there? (no JavaScript)")
+    for number in range(1, 6):
+        action, data = first_answer(html)
+        pages.post(device, action, data, f"kiosk: feedback {number}")
+        html = device.get("/kiosk/").text
+    pages.keep("kiosk: result", device.get("/kiosk/"))
+    nickname = re.search(r'name="nickname" value="([^"]+)"', html).group(1)
+    pages.post(device, "/kiosk/nickname", {"nickname": nickname}, "kiosk: result, on the board")
+    device.post("/kiosk/reset")
+    pages.get(device, "/kiosk/", "kiosk: attract with today's board")
+    pages.get(device, "/kiosk/offline", "kiosk: reconnecting")
+    pages.get(staff, f"/kiosks/{kiosk}/revoke", "kiosk: switch the device off?")
+    for path, state in (("/kiosks/", "kiosks"), ("/kiosks/statistics", "kiosk statistics"),
+                        ("/kiosks/statistics/print", "kiosk statistics, print")):
+        pages.get(staff, path, state)
+    pages.get(staff, "/kiosks/statistics?start=x", "kiosk statistics, bad filter", (200, 400))
+
+
 @pytest.fixture
 def closed_app(make_app):
     return make_app(WTF_CSRF_ENABLED=False)
@@ -182,6 +225,7 @@ def test_every_page_type_is_valid_html(make_app, closed_app, tmp_path):
         public_and_shipped(pages, shipped)
         small_quiz_states(pages, small, closed_app)
         classroom(pages, small)
+        kiosks(pages, shipped)
         for state, html in pages.pages.items():
             path = tmp_path / f"page{len(names)}.html"
             path.write_text(html, encoding="utf-8")

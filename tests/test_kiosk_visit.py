@@ -153,9 +153,9 @@ def test_without_javascript_an_unanswered_warning_ends_the_visit(app, kiosk_fact
     device = _device(app, kiosk_factory(app))
     device.post("/kiosk/play", data={"language": "en"})
     question = device.get("/kiosk/").text
-    assert 'http-equiv="refresh" content="60;url=/kiosk/still-there"' in question
+    assert 'http-equiv="refresh" content="60; url=/kiosk/still-there"' in question
     warning = device.get("/kiosk/still-there").text
-    assert "Are you still there?" in warning and 'content="30;url=/kiosk/"' in warning
+    assert "Are you still there?" in warning and 'content="30; url=/kiosk/"' in warning
     clock.shift(20)
     assert device.post("/kiosk/continue").status_code == 303
     assert 'data-screen="question"' in device.get("/kiosk/").text  # "still here" keeps the visit
