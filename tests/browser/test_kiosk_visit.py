@@ -70,6 +70,7 @@ def test_every_screen_has_large_targets_at_each_kiosk_size(kiosk_page):
         page = kiosk_page(viewport=viewport)
         screens = []
         for step in ("attract", "language", "question", "feedback"):
+            expect(page.locator(f"#kiosk-screen[data-screen={step}]")).to_be_visible()
             small = page.evaluate("""() => [...document.querySelectorAll(
                 '#kiosk-screen a, #kiosk-screen button, #kiosk-screen label.option, #kiosk-screen input:not([type=hidden])')]
                 .filter(el => el.offsetParent !== null && !el.closest('label.option'))
@@ -105,4 +106,26 @@ def test_a_visit_works_without_javascript(browser, live_server, lang):
     page.get_by_role("button", name=WORDS[lang]["finish"]).click()
     expect(page.locator("#kiosk-screen[data-screen=attract]")).to_be_visible()
     assert re.search(r"/kiosk/$", page.url)
+    context.close()
+
+
+def test_a_tap_shows_where_a_mockup_link_goes(browser, test_content_server):
+    """No hover-only feature: on a touch screen a tap on a link in a message shows its real address."""
+    context = browser.new_context(viewport=KIOSK_SIZES["tablet"], has_touch=True)
+    page = context.new_page()
+    set_up(page, test_content_server.url, make_kiosk(test_content_server.app, quiz_slug="recognition", question_count=7))
+    start(page, "en", tap=True)
+    screen = page.locator("#kiosk-screen")
+    for _ in range(7):
+        expect(page.locator("#kiosk-screen[data-screen=question]")).to_be_visible()
+        if screen.locator(".mock-link").count():
+            break
+        answer_something(page, "en", tap=True)
+        screen.locator(".kiosk-actions a").tap()
+    link = screen.locator(".mock-link").first
+    target = screen.locator(".link-target").first
+    expect(target).to_be_hidden()
+    link.tap()
+    expect(target).to_be_visible()
+    expect(target).to_contain_text("https://testbank-xacthuc.top/login")
     context.close()
