@@ -90,6 +90,11 @@ def _fresh_start(status: int = 200, message: str | None = None):
     return response
 
 
+def _ended():
+    """An answer or a choice for a visit that is over (reset meanwhile, or from an old page)."""
+    return _attract(400, gettext("That visit has ended. Touch the screen to start a new one."))
+
+
 def _question(current, status: int = 200, *, question=None, error: str | None = None, submitted=None):
     return _screen("question", status, current=current, quiz=current.quiz,
                    question=question or current.next_question, number=current.number,
@@ -145,7 +150,7 @@ def play():
 def answer():
     current = _visit()
     if current is None:
-        return _attract(400, gettext("That visit has ended. Touch the screen to start a new one."))
+        return _ended()
     try:
         recorded = kiosk_plays.answer(get_session(), current, request.form, current_app.secret_key)
     except AnswerRejected as rejected:
@@ -165,7 +170,7 @@ def answer():
 def nickname():
     current = _visit()
     if current is None:
-        return _attract(400, gettext("That visit has ended. Touch the screen to start a new one."))
+        return _ended()
     try:
         kiosk_plays.choose_nickname(get_session(), current, request.form.get("nickname", ""))
     except ServiceError as refused:

@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from functools import partial
 
 import pytest
-from flask_babel import gettext
 from playwright.sync_api import expect
 from sqlmodel import select
 
@@ -24,13 +23,8 @@ from edu.models import ContestRound, User, utcnow
 from edu.services.contests import VIET_NAM
 from edu.web.db import get_session
 
-PASSWORD = "a long enough passphrase"
+from .staff import PASSWORD, say
 MAI, NAM = "Trần Thị Mai", "Lê Văn Nam"  # names no page's own words contain
-
-
-def say(app, lang, message, **params):
-    with app.test_request_context(f"/?lang={lang}"):
-        return gettext(message, **params)
 
 
 def person(browser, **options):

@@ -7,42 +7,22 @@ and nothing is wider than a 360 px phone.
 
 The words are the app's own catalogue in the page's language (gettext), so
 the test reads what a person in that language reads."""
-import re
 import uuid
 
-from flask_babel import gettext
 from playwright.sync_api import expect
-from sqlmodel import select
 
-from edu.models import User, utcnow
+from edu.models import utcnow
 from edu.services import kiosk_devices
 from edu.web.db import get_session
 
 from .axe import Auditor, audit_context
-
-PASSWORD = "a long enough passphrase"
-
-
-def say(app, lang, message, **params):
-    with app.test_request_context(f"/?lang={lang}"):
-        return gettext(message, **params)
+from .staff import say, sign_up_as
 
 
 def kiosk_staff_page(browser, live_server, lang: str, javascript: bool):
     """Someone who signs up, then is made kiosk staff (as an admin would)."""
     email = f"kiosks-{uuid.uuid4().hex[:8]}@campaign.example"
-    page = audit_context(browser, javascript).new_page()
-    page.goto(f"{live_server.url}/auth/signup?lang={lang}")
-    page.locator("#email").fill(email)
-    page.locator("#password").fill(PASSWORD)
-    page.locator("#confirm").fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/classes/"))
-    with live_server.app.app_context():
-        db = get_session()
-        db.exec(select(User).where(User.email == email)).one().role = "kiosk_staff"
-        db.commit()
-    return page
+    return sign_up_as(audit_context(browser, javascript).new_page(), live_server, lang, email, "kiosk_staff")
 
 
 def fits_a_phone(page) -> bool:

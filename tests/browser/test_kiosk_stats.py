@@ -14,7 +14,6 @@ import io
 from datetime import date, time, timedelta
 
 import pytest
-from flask_babel import gettext
 from playwright.sync_api import expect
 
 from edu.models import Kiosk, utcnow
@@ -24,15 +23,11 @@ from edu.web.db import get_session
 from tests.test_kiosk_stats import add_play
 
 from .axe import Auditor, audit_context
+from .staff import say
 from .test_reports_words import SPLIT_WORDS
 
 EMAIL, PASSWORD = "kiosk-stats@campaign.example", "a long enough passphrase"
 PAGE_OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-
-
-def say(app, lang, message, **params):
-    with app.test_request_context(f"/?lang={lang}"):
-        return gettext(message, **params)
 
 
 @pytest.fixture(scope="module")

@@ -9,30 +9,18 @@ import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
 
-from edu.models import Contest, ContestRound, Participant, QuizAttempt, School, User, as_utc
+from edu.models import Contest, ContestRound, Participant, QuizAttempt, School, as_utc
 from edu.web.db import get_session
 
 from .axe import Auditor, audit_context
-
-PASSWORD = "a long enough passphrase"
+from .staff import sign_up_as
 DATES = {"vi": "Thứ Hai, 1 tháng 3, 2027 08:00", "en": "Monday, March 1, 2027 8:00\u202fAM"}
 
 
 def make_organiser(browser, live_server, lang: str, javascript: bool):
     """A teacher who signs up, then is made an organiser (as an admin would)."""
-    email = f"organiser-{lang}@school.example"
-    page = audit_context(browser, javascript).new_page()
-    page.goto(f"{live_server.url}/auth/signup?lang={lang}")
-    page.locator("#email").fill(email)
-    page.locator("#password").fill(PASSWORD)
-    page.locator("#confirm").fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/classes/"))
-    with live_server.app.app_context():
-        db = get_session()
-        db.exec(select(User).where(User.email == email)).one().role = "organiser"
-        db.commit()
-    return page
+    return sign_up_as(audit_context(browser, javascript).new_page(), live_server, lang,
+                      f"organiser-{lang}@school.example", "organiser")
 
 
 def fill_round(page, name: str, opens: str, closes: str):
