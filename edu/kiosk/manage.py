@@ -14,7 +14,7 @@ from flask_babel import gettext
 from flask_login import current_user
 
 from ..models import Kiosk, as_utc, utcnow
-from ..services import accounts, contests, kiosk_devices, kiosks
+from ..services import accounts, contests, kiosk_devices, kiosk_plays, kiosks
 from ..services.kiosks import KioskError
 from ..web.access import require
 from ..web.content import current_library
@@ -60,6 +60,7 @@ def _render(template: str, **context):
     """A kiosk page, with what every one of them says about a kiosk."""
     return render_template(f"kiosk/manage/{template}", since=_since, event_dates=_event_dates, quiz_title=_quiz_title,
                            device_status=kiosks.device_status, link_waiting=kiosks.setup_link_waiting, now=utcnow(),
+                           still_there_seconds=kiosk_plays.STILL_THERE_SECONDS,
                            **context)
 
 

@@ -33,7 +33,6 @@ from .device import (LANGUAGE, PLAY, WARNED, current_kiosk, delete_other_cookies
 
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 SCREEN_ID = "kiosk-screen"
-STILL_THERE_SECONDS = 30  # at least 20 (WCAG 2.2.1): time to say "I'm still here"
 OPEN_ENDPOINTS = frozenset({"kiosk.setup"})  # reached before the device has a credential
 
 
@@ -68,7 +67,7 @@ def _screen(name: str, status: int = 200, **context):
     """One screen: alone for htmx (swapped into #kiosk-screen), else in the whole page."""
     page = "kiosk/visit/_screen.html" if htmx and htmx.target == SCREEN_ID else "kiosk/visit/page.html"
     body = render_template(page, screen=name, kiosk=current_kiosk(), screen_id=SCREEN_ID,
-                           still_there_seconds=STILL_THERE_SECONDS, **context)
+                           still_there_seconds=kiosk_plays.STILL_THERE_SECONDS, **context)
     return body, status, {"Cache-Control": "no-store", "Vary": "HX-Request, HX-Target"}
 
 
@@ -113,7 +112,7 @@ def _warning_ran_out() -> bool:
     """Without JavaScript the "still there?" page refreshes back here once its
     time is up: a warning nobody answered ends the visit."""
     warned = session.get(WARNED)
-    return warned is not None and now().timestamp() - warned >= STILL_THERE_SECONDS
+    return warned is not None and now().timestamp() - warned >= kiosk_plays.STILL_THERE_SECONDS
 
 
 @bp.get("/")

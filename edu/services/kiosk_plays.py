@@ -32,6 +32,7 @@ RECOGNITION_FAMILIES = frozenset({"verdict", "red_flags", "which_is_real"})  # "
 # server's backstop for a screen that could not reset itself (no JavaScript,
 # a network drop at the wrong moment). Longer than any idle timeout and warning.
 ABANDONED_AFTER = timedelta(minutes=15)
+STILL_THERE_SECONDS = 30  # "Are you still there?" waits this long (WCAG 2.2.1 asks for at least 20)
 BOARD_SIZE = 5
 # Nicknames for the day's board are picked, never typed: two harmless words.
 ADJECTIVES = ("brave", "bright", "calm", "clever", "gentle", "happy", "kind", "quick", "quiet", "steady", "sunny", "wise")

@@ -9,10 +9,11 @@ import pytest
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
+from edu.services import kiosk_plays
 from tests.browser.kiosk import WORDS, answer_something, make_kiosk, set_up, start
 
 IDLE_MS = 60_000
-STILL_THERE_MS = 30_000
+STILL_THERE_MS = kiosk_plays.STILL_THERE_SECONDS * 1000
 
 
 @pytest.fixture
