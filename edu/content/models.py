@@ -95,13 +95,17 @@ class LessonMeta(Strict):
     reading_minutes: int = Field(ge=1, le=60)
     order: int = 100
     related_quizzes: list[Slug] = []
+    # The youngest reader it is written for (none: any age in its audiences).
+    min_age: int | None = Field(None, ge=6, le=99)
+    # Three to five sentences a reader should leave with, shown above the lesson.
+    key_messages: list[NonEmpty] = Field([], max_length=5)
 
     @property
     def sensitive(self) -> bool:
         return self.topic in SENSITIVE_TOPICS
 
 
-SHARED_LESSON_FIELDS = ("topic", "audience", "order", "related_quizzes")
+SHARED_LESSON_FIELDS = ("topic", "audience", "order", "related_quizzes", "min_age")
 
 
 class LessonText(Strict):
