@@ -163,5 +163,6 @@
       navigator.serviceWorker.register(data.workerUrl, { scope: data.homeUrl }).catch(function () { /* no offline screen, the rest works */ });
     }
     arm();
+    body.dataset.kioskReady = "true"; // htmx (loaded first) has taken over the screen's links and forms
   });
 }());

@@ -38,11 +38,13 @@ def make_kiosk(app, **fields) -> str:
         return f"/kiosk/setup/{token}"
 
 
-def set_up(page: Page, base: str, setup_path: str) -> None:
-    """Open the set-up link on the device and confirm: the page ends on the attract screen."""
+def set_up(page: Page, base: str, setup_path: str, javascript: bool = True) -> None:
+    """Open the set-up link on the device and confirm: the page ends on the attract screen,
+    with kiosk.js ready (a tap before htmx has loaded would be a plain link)."""
     page.goto(base + setup_path)
     page.locator("form button[type=submit]").click()
-    expect(page.locator("#kiosk-screen[data-screen=attract]")).to_be_visible()
+    ready = "body[data-kiosk-ready] " if javascript else ""
+    expect(page.locator(f"{ready}#kiosk-screen[data-screen=attract]")).to_be_visible()
 
 
 def answer_something(page: Page, lang: str, tap: bool = False) -> None:

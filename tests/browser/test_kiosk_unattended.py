@@ -85,6 +85,7 @@ def test_two_hundred_visitors_in_a_row_leave_nothing_behind(kiosk):
     """Most walk away after a question or two, as the idle reset finds them;
     every tenth plays to the end, picks a nickname and touches "Finish"."""
     page = kiosk
+    page.wait_for_selector("body[data-kiosk-ready]")  # a tap before htmx is ready would be a plain link
     first = _attract_state(page)
     assert first["screen"] == "attract" and first["lang"] == "vi"
     previous_session = _cookies(page).get("session")
@@ -106,7 +107,7 @@ def test_two_hundred_visitors_in_a_row_leave_nothing_behind(kiosk):
             if answered or visitor % 3 == 0:  # a choice left on the screen by a walk-away
                 page.locator("#kiosk-screen label.option input, #kiosk-screen button.part-markable").first.dispatch_event("click")
             page.clock.run_for(IDLE_MS + STILL_THERE_MS + 2000)
-        page.wait_for_selector("#kiosk-screen[data-screen=attract]")
+        page.wait_for_selector("body[data-kiosk-ready] #kiosk-screen[data-screen=attract]")
         assert _attract_state(page) == first, visitor
         cookies = _cookies(page)
         assert set(cookies) <= {"kiosk_device", "session"}, cookies

@@ -92,7 +92,7 @@ def test_every_screen_has_large_targets_at_each_kiosk_size(kiosk_page):
 def test_a_visit_works_without_javascript(browser, live_server, lang):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    set_up(page, live_server.url, make_kiosk(live_server.app))
+    set_up(page, live_server.url, make_kiosk(live_server.app), javascript=False)
     page.locator(".kiosk-start").click()
     page.get_by_role("button", name=WORDS[lang]["language"]).click()
     for number in range(1, 6):
