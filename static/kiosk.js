@@ -126,12 +126,21 @@
       arm();
     }
   }, true);
+  // A screen is ready once htmx (loaded first) has taken over its links and forms:
+  // tests wait for this mark, as a tap before it would follow a plain link.
+  function markReady() {
+    var current = screen();
+    if (current) {
+      current.dataset.ready = "true";
+    }
+  }
   document.addEventListener("htmx:afterSettle", function () {
     var current = screen();
     if (current && current.lang) {
       document.documentElement.lang = current.lang; // the visitor's language, for screen readers and fonts
     }
     arm();
+    markReady();
   });
 
   // --- attract prompts ------------------------------------------------------
@@ -163,6 +172,6 @@
       navigator.serviceWorker.register(data.workerUrl, { scope: data.homeUrl }).catch(function () { /* no offline screen, the rest works */ });
     }
     arm();
-    body.dataset.kioskReady = "true"; // htmx (loaded first) has taken over the screen's links and forms
+    markReady();
   });
 }());

@@ -43,8 +43,8 @@ def set_up(page: Page, base: str, setup_path: str, javascript: bool = True) -> N
     with kiosk.js ready (a tap before htmx has loaded would be a plain link)."""
     page.goto(base + setup_path)
     page.locator("form button[type=submit]").click()
-    ready = "body[data-kiosk-ready] " if javascript else ""
-    expect(page.locator(f"{ready}#kiosk-screen[data-screen=attract]")).to_be_visible()
+    ready = "[data-ready]" if javascript else ""
+    expect(page.locator(f"#kiosk-screen{ready}[data-screen=attract]")).to_be_visible()
 
 
 def answer_something(page: Page, lang: str, tap: bool = False) -> None:

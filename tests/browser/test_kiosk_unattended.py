@@ -76,7 +76,8 @@ def test_a_touch_keeps_the_warning_away(kiosk):
 
 def _tap(page, selector: str, wait_for: str) -> None:
     """A tap without Playwright's actionability checks (taps elsewhere test those):
-    200 visitors make thousands of them."""
+    200 visitors make thousands of them. `wait_for` names the screen it leads to,
+    then (kiosk.js's mark) that htmx has taken over the screen's links."""
     page.locator(selector).first.dispatch_event("click")
     page.wait_for_selector(wait_for, state="attached")
 
@@ -85,29 +86,28 @@ def test_two_hundred_visitors_in_a_row_leave_nothing_behind(kiosk):
     """Most walk away after a question or two, as the idle reset finds them;
     every tenth plays to the end, picks a nickname and touches "Finish"."""
     page = kiosk
-    page.wait_for_selector("body[data-kiosk-ready]")  # a tap before htmx is ready would be a plain link
     first = _attract_state(page)
     assert first["screen"] == "attract" and first["lang"] == "vi"
     previous_session = _cookies(page).get("session")
     for visitor in range(200):
         lang = "en" if visitor % 2 else "vi"
-        _tap(page, ".kiosk-start", "#kiosk-screen[data-screen=language]")
-        _tap(page, f"button[value={lang}]", "#kiosk-screen[data-screen=question]")
+        _tap(page, ".kiosk-start", "#kiosk-screen[data-ready][data-screen=language]")
+        _tap(page, f"button[value={lang}]", "#kiosk-screen[data-ready][data-screen=question]")
         page.mouse.wheel(0, 400)
         answered = 5 if visitor % 10 == 9 else visitor % 3
         for number in range(1, answered + 1):
             _tap(page, "#kiosk-screen label.option input, #kiosk-screen button.part-markable", "#kiosk-screen :checked, [aria-pressed=true]")
-            _tap(page, "#kiosk-screen .question-form > button[type=submit]", "#kiosk-screen[data-screen=feedback]")
+            _tap(page, "#kiosk-screen .question-form > button[type=submit]", "#kiosk-screen[data-ready][data-screen=feedback]")
             _tap(page, "#kiosk-screen .kiosk-actions a",
-                 "#kiosk-screen[data-screen=result]" if number == 5 else f"#kiosk-screen[data-screen=question] >> text={WORDS[lang]['question'].format(n=number + 1, total=5)}")
+                 "#kiosk-screen[data-ready][data-screen=result]" if number == 5 else f"#kiosk-screen[data-ready][data-screen=question] >> text={WORDS[lang]['question'].format(n=number + 1, total=5)}")
         if answered == 5:
-            _tap(page, ".kiosk-nicknames button", ".kiosk-board")
+            _tap(page, ".kiosk-nicknames button", "#kiosk-screen[data-ready] .kiosk-board")
             page.get_by_role("button", name=WORDS[lang]["finish"]).click()
         else:
             if answered or visitor % 3 == 0:  # a choice left on the screen by a walk-away
                 page.locator("#kiosk-screen label.option input, #kiosk-screen button.part-markable").first.dispatch_event("click")
             page.clock.run_for(IDLE_MS + STILL_THERE_MS + 2000)
-        page.wait_for_selector("body[data-kiosk-ready] #kiosk-screen[data-screen=attract]")
+        page.wait_for_selector("#kiosk-screen[data-ready][data-screen=attract]")
         assert _attract_state(page) == first, visitor
         cookies = _cookies(page)
         assert set(cookies) <= {"kiosk_device", "session"}, cookies
