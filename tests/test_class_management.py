@@ -221,9 +221,10 @@ def test_rename_and_merge_need_the_csrf_token(app, make_app, teacher, classroom,
 def test_the_assign_list_leaves_out_what_is_assigned(app, teacher, classroom):
     page = teacher.get(f"/classes/{classroom['id']}?lang=en").text
     offered = re.findall(r'<option[^>]*value="([^"]+)"', page.split('name="item"')[1].split("</select>")[0])
-    assert offered == ["quiz:recognition"]
+    assert offered == ["quiz:recognition", "quiz:new-mockups"]
     assert "already assigned" not in page
-    teacher.post(f"/classes/{classroom['id']}/assign", data={"item": "quiz:recognition"})
+    for item in offered:
+        teacher.post(f"/classes/{classroom['id']}/assign", data={"item": item})
     for lang, said in (("en", "Every lesson and quiz is already assigned to this class."),
                        ("vi", "Lớp này đã được giao tất cả bài học và bài trắc nghiệm.")):
         page = teacher.get(f"/classes/{classroom['id']}?lang={lang}").text

@@ -141,7 +141,7 @@ def test_content_check_command(content):
     runner = CliRunner()
     ok = runner.invoke(content_cli, ["check", "--dir", str(content)])
     assert ok.exit_code == 0
-    assert "1 lessons and 2 quizzes" in ok.output
+    assert "1 lessons and 3 quizzes" in ok.output
     edit_quiz(content, lambda d: d["questions"][0]["options"][1].pop("correct"))
     bad = runner.invoke(content_cli, ["check", "--dir", str(content)])
     assert bad.exit_code != 0

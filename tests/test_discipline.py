@@ -237,4 +237,4 @@ def test_content_check_lists_scenarios_due_for_review_without_failing(folder):
     result = CliRunner().invoke(content_cli, ["check", "--dir", str(root)])
     assert result.exit_code == 0, result.output
     assert "review due: quizzes/meta.yaml: questions[0] (a): was due for review on 2020-01-31" in result.output
-    assert "OK: 1 lessons and 3 quizzes" in result.output
+    assert "OK: 1 lessons and 4 quizzes" in result.output

@@ -101,7 +101,7 @@ def public_and_shipped(pages: Pages, app):
 
 def small_quiz_states(pages: Pages, app, closed_app):
     visitor = app.test_client()
-    for slug in ("recognition", "first-quiz"):
+    for slug in ("recognition", "first-quiz", "new-mockups"):
         take(pages, visitor, f"/quizzes/{slug}", slug, refusals=True)
     pages.get(visitor, "/quizzes/first-quiz", "first-quiz: intro, finished")
     visitor.post("/quizzes/first-quiz/start", data={"restart": "1"})

@@ -64,7 +64,8 @@ def test_unknown_mockup_kind_and_duplicate_parts(content, problems):
     edit(content, lambda d: d["questions"][0]["mockup"].update(kind="fax"))
     edit(content, lambda d: d["questions"][1]["mockup"]["attachments"][0].update(id="p1"))
     assert sorted(problems(content)) == [
-        f"{QUIZ_FILE}: questions[0].mockup: unknown mockup kind 'fax'; use one of: sms, chat, email, social, web, call",
+        f"{QUIZ_FILE}: questions[0].mockup: unknown mockup kind 'fax'; use one of: sms, chat, email, social, web, call, "
+        "notification, group_chat, document, qr, bank_transfer, video_call",
         f"{QUIZ_FILE}: questions[1].mockup: part id 'p1' is used twice in this mockup",
     ]
 

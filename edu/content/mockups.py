@@ -1,4 +1,6 @@
-"""Realistic message mockups: SMS, chat, email, social profile, web page, call.
+"""Realistic message mockups: SMS, chat, email, social profile, web page, call;
+and, in mockup_kinds.py, notification, group chat, document, QR code, bank
+transfer and video call.
 
 A mockup is drawn in HTML from these fields, never from a screenshot. Each
 piece a red flag can point at is a *part* with an id: the fixed header parts
@@ -185,9 +187,16 @@ class CallMockup(_Mockup):
         return self.transcript
 
 
-MOCKUP_KINDS = ("sms", "chat", "email", "social", "web", "call")
+# The six newer kinds build on the pieces above in their own module.
+from .mockup_kinds import (BankTransferMockup, DocumentMockup, GroupChatMockup,  # noqa: E402
+                           NotificationMockup, QrMockup, VideoCallMockup)
+
+MOCKUP_KINDS = ("sms", "chat", "email", "social", "web", "call",
+                "notification", "group_chat", "document", "qr", "bank_transfer", "video_call")
 Mockup = Annotated[
-    Union[SmsMockup, ChatMockup, EmailMockup, SocialMockup, WebMockup, CallMockup], Field(discriminator="kind")
+    Union[SmsMockup, ChatMockup, EmailMockup, SocialMockup, WebMockup, CallMockup,
+          NotificationMockup, GroupChatMockup, DocumentMockup, QrMockup, BankTransferMockup, VideoCallMockup],
+    Field(discriminator="kind"),
 ]
 
 

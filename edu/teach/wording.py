@@ -11,6 +11,7 @@ in words, so a new type needs nothing here.
 """
 from __future__ import annotations
 
+from babel import numbers
 from flask_babel import gettext
 
 from ..content.markdown import to_plain
@@ -50,8 +51,19 @@ def mockup_label(mockup, lang: str) -> str:
         return f"{_t(mockup.name, lang)} ({mockup.handle})"
     if kind == "web":
         return mockup.address
-    if kind == "call":
+    if kind in ("call", "video_call"):
         return " ".join(filter(None, [_t(mockup.caller, lang), mockup.number or ""]))
+    if kind == "notification":
+        first = mockup.notifications[0]
+        return f"{_t(first.app, lang)}: {_t(first.title, lang) or _t(first.text, lang)}"
+    if kind == "group_chat":
+        return _t(mockup.group, lang)
+    if kind == "document":
+        return f"{' '.join(_t(mockup.issuer, lang).split())}: {_t(mockup.title, lang)}"
+    if kind == "qr":
+        return _t(mockup.heading, lang)
+    if kind == "bank_transfer":
+        return f"{_t(mockup.app, lang)}: {_t(mockup.to_name, lang)} {mockup.to_account}"
     return _t(mockup.sender if kind == "sms" else mockup.contact, lang)
 
 
@@ -71,7 +83,16 @@ _HEADER_NAMES = {"sender": lambda: gettext("Sender"), "contact": lambda: gettext
                  "handle": lambda: gettext("Handle"), "joined": lambda: gettext("Joined"),
                  "followers": lambda: gettext("Followers"), "bio": lambda: gettext("Bio"),
                  "address": lambda: gettext("Address"), "caller": lambda: gettext("Caller"),
-                 "number": lambda: gettext("Number")}
+                 "number": lambda: gettext("Number"), "group": lambda: gettext("Group"),
+                 "member-count": lambda: gettext("Members"), "issuer": lambda: gettext("Issued by"),
+                 "motto": lambda: gettext("National heading"), "title": lambda: gettext("Title"),
+                 "date": lambda: gettext("Date"), "stamp": lambda: gettext("Stamp"),
+                 "signature": lambda: gettext("Signature"), "heading": lambda: gettext("Heading"),
+                 "app": lambda: gettext("App"), "warning": lambda: gettext("App's warning"),
+                 "from-account": lambda: gettext("From account"), "to-account": lambda: gettext("To account number"),
+                 "to-name": lambda: gettext("Account holder"), "to-bank": lambda: gettext("Bank"),
+                 "amount": lambda: gettext("Amount"), "memo": lambda: gettext("Transfer content"),
+                 "duration": lambda: gettext("Call time"), "scene": lambda: gettext("On screen")}
 
 
 def part_label(mockup, part_id: str, lang: str) -> str:
@@ -81,13 +102,20 @@ def part_label(mockup, part_id: str, lang: str) -> str:
         value = getattr(mockup, part_id.replace("-", "_"))
         if part_id == "sender" and mockup.kind == "email":
             value = f"{_t(value, lang)} <{mockup.sender_address}>"
+        if part_id == "amount":
+            value = f"{numbers.format_decimal(value, locale=lang)} VND"
         return f"{_HEADER_NAMES[part_id]()}: {short(_t(value, lang))}"
     for item in mockup.items():
         link = getattr(item, "link", None)
         if link and link.id == part_id:
             return gettext("Link: %(text)s", text=short(link.text))
         if item.id == part_id:
-            text = _t(getattr(item, "text", None), lang) or getattr(item, "name", "")
+            if hasattr(item, "label") and hasattr(item, "value"):  # a document's or a bill's line
+                return f"{_t(item.label, lang)}: {short(_t(item.value, lang))}"
+            if hasattr(item, "target") and not hasattr(item, "text"):  # a QR code
+                return gettext("QR code: %(target)s", target=short(item.target))
+            text = (_t(getattr(item, "text", None), lang) or _t(getattr(item, "title", None), lang)
+                    or _t(getattr(item, "name", None), lang))
             if not text and getattr(item, "kind", "") in ("call", "voice"):
                 text = gettext("Call") if item.kind == "call" else gettext("Voice message")
             return short(text or (link.text if link else part_id))
