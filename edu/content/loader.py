@@ -17,6 +17,7 @@ from ..config import SHIPPED_CONTENT_DIR
 from .problems import ContentError, Problem
 from .files import FAILED, MAX_DEPTH, MAX_LESSON_BYTES, MAX_QUIZ_BYTES, TooDeep, safe_load, split_front_matter, yaml_problem
 from .help_directory import EMPTY, HELP_FILE, HELP_LINK, HelpDirectory
+from .teacher_notes import NOTES_FILE, TeacherNotes
 from .tips import NO_TIPS, TIPS_FILE, TakeAwayTips
 from .images import file_digest, image_size
 from .markdown import MediaFile, render_document
@@ -153,7 +154,8 @@ class _Loader:
             values = {lang: getattr(texts[lang].meta, name) for lang in LANGUAGES}
             if values["vi"] != values["en"]:
                 self.problem(folder / "en.md", name, f"differs from vi.md ({values['en']!r} vs {values['vi']!r}); it must be the same in both languages")
-        self.library.lessons[folder.name] = Lesson(slug=folder.name, texts=texts)
+        notes = self.load_model(folder / NOTES_FILE, TeacherNotes) if (folder / NOTES_FILE).is_file() else None
+        self.library.lessons[folder.name] = Lesson(slug=folder.name, texts=texts, notes=notes)
 
     def read(self, path: Path, limit: int) -> str | None:
         """The file's text, or None with the problem recorded."""
@@ -240,22 +242,28 @@ class _Loader:
             return
         self.library.quizzes[quiz.slug] = quiz
 
-    # files every page shares: the help directory, take-away tips ---------
+    # YAML files beside lessons and quizzes: the help directory, take-away tips, teacher notes
+
+    def load_model(self, path: Path, model):
+        """A YAML file as `model`, or None with its problems recorded."""
+        raw = self.read(path, MAX_QUIZ_BYTES)
+        data = FAILED if raw is None else self.parse(path, raw)
+        if data is FAILED:
+            return None
+        self.help_links += [(path, name, channel) for name, text in _strings(data) for channel in HELP_LINK.findall(text)]
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            self.problems.extend(_validation_problems(self.rel(path), exc))
+            return None
 
     def load_shared(self, name: str, model, attribute: str) -> None:
         """An author's own folder may leave one out: the shipped file is used
         then, so no page is ever without the national help numbers."""
         path = self.root / "lessons" / name
-        if not path.is_file():
-            path = SHIPPED_CONTENT_DIR / "lessons" / name
-        raw = self.read(path, MAX_QUIZ_BYTES)
-        data = FAILED if raw is None else self.parse(path, raw)
-        if data is FAILED:
-            return
-        try:
-            setattr(self.library, attribute, model.model_validate(data))
-        except ValidationError as exc:
-            self.problems.extend(_validation_problems(self.rel(path), exc))
+        loaded = self.load_model(path if path.is_file() else SHIPPED_CONTENT_DIR / "lessons" / name, model)
+        if loaded is not None:
+            setattr(self.library, attribute, loaded)
 
     # cross references --------------------------------------------------
 

@@ -12,6 +12,7 @@ from pydantic import Field, model_validator
 
 from .base import LANGUAGES, SENSITIVE_TOPICS, SLUG_PATTERN, Audience, LangText, NonEmpty, Slug, Strict, Topic
 from .questions import QUESTION_TYPES, AnyQuestion
+from .teacher_notes import TeacherNotes
 
 __all__ = ["LANGUAGES", "QUESTION_TYPES", "SLUG_PATTERN", "LangText", "Lesson", "LessonMeta", "LessonText", "Quiz"]
 
@@ -116,6 +117,7 @@ class LessonText(Strict):
 class Lesson(Strict):
     slug: Slug
     texts: dict[str, LessonText]
+    notes: TeacherNotes | None = None  # for the teacher who runs it in class
 
     def text(self, lang: str) -> LessonText:
         return self.texts[lang]

@@ -35,6 +35,16 @@ def show(slug):
                            progress=status)
 
 
+@bp.get("/<slug>/teacher-notes")
+def teacher_notes(slug):
+    """The lesson's notes for the teacher who runs it in class: a page to print."""
+    lesson = current_library().lessons.get(slug)
+    if lesson is None or lesson.notes is None:
+        abort(404)
+    return render_template("learn/lessons/teacher_notes.html", lesson=lesson, text=lesson.text(current_language()),
+                           notes=lesson.notes)
+
+
 @bp.post("/<slug>/finished")
 def finished(slug):
     """"I have read it": what a teacher's grid shows as done. A visitor who is
