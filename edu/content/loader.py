@@ -17,15 +17,13 @@ from ..config import SHIPPED_CONTENT_DIR
 from .problems import ContentError, Problem
 from .files import FAILED, MAX_DEPTH, MAX_LESSON_BYTES, MAX_QUIZ_BYTES, TooDeep, safe_load, split_front_matter, yaml_problem
 from .help_directory import EMPTY, HELP_FILE, HELP_LINK, HelpDirectory
+from .pathways import NO_PATHWAYS, PATHWAYS_FILE, Pathways
 from .teacher_notes import NOTES_FILE, TeacherNotes
 from .tips import NO_TIPS, TIPS_FILE, TakeAwayTips
 from .images import file_digest, image_size
 from .markdown import MediaFile, render_document
-from .mockups import MOCKUP_KINDS
-from .models import LANGUAGES, QUESTION_TYPES, SLUG_PATTERN, SHARED_LESSON_FIELDS, Lesson, LessonMeta, LessonText, Quiz
-
-LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
-
+from .models import LANGUAGES, SLUG_PATTERN, SHARED_LESSON_FIELDS, Lesson, LessonMeta, LessonText, Quiz
+from .validation import LANGUAGE_NAMES, validation_problems
 
 @dataclass
 class Library:
@@ -33,56 +31,13 @@ class Library:
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     help: HelpDirectory = EMPTY
     tips: TakeAwayTips = NO_TIPS
+    pathways: Pathways = NO_PATHWAYS
 
     def sorted_lessons(self, lang: str) -> list[Lesson]:
         return sorted(self.lessons.values(), key=lambda l: (l.meta.order, l.text(lang).meta.title))
 
     def sorted_quizzes(self, lang: str) -> list[Quiz]:
         return sorted(self.quizzes.values(), key=lambda q: (q.order, q.title.get(lang)))
-
-
-def _field_path(loc: tuple) -> str:
-    """('questions', 2, 'single', 'options', 0, 'text', 'en') -> questions[2].options[0].text.en
-
-    The discriminator tag pydantic inserts after a union member is dropped:
-    authors never wrote it.
-    """
-    out = ""
-    previous = None
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif (isinstance(previous, int) and part in QUESTION_TYPES) or (previous == "mockup" and part in MOCKUP_KINDS):
-            pass
-        else:
-            out += f".{part}" if out else str(part)
-        previous = part
-    return out
-
-
-def _message(error: dict) -> str:
-    loc = error["loc"]
-    if error["type"] == "missing" and loc and loc[-1] in LANGUAGE_NAMES:
-        return f"the {LANGUAGE_NAMES[loc[-1]]} text is missing"
-    if error["type"] == "missing":
-        return "this field is required"
-    if error["type"] == "extra_forbidden":
-        return "unknown field (check its spelling)"
-    if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
-        what, choices = ("mockup kind", MOCKUP_KINDS) if "kind" in error["ctx"]["discriminator"] else ("question type", QUESTION_TYPES)
-        found = f"unknown {what} {error['ctx']['tag']!r}" if error["type"] == "union_tag_invalid" else f"no {what} given"
-        return f"{found}; use one of: {', '.join(choices)}"
-    return error["msg"].removeprefix("Value error, ")
-
-
-def _validation_problems(file: str, exc: ValidationError, prefix: str = "") -> list[Problem]:
-    problems = []
-    for error in exc.errors():
-        path = _field_path(error["loc"])
-        if prefix:
-            path = f"{prefix}.{path}" if path else prefix
-        problems.append(Problem(file, path, _message(error)))
-    return problems
 
 
 class _Loader:
@@ -121,6 +76,8 @@ class _Loader:
         if not self.problems:
             self.load_shared(HELP_FILE, HelpDirectory, "help")
             self.load_shared(TIPS_FILE, TakeAwayTips, "tips")
+            if (self.root / "lessons" / PATHWAYS_FILE).is_file():  # names this folder's lessons: never the shipped one
+                self.library.pathways = self.load_model(self.root / "lessons" / PATHWAYS_FILE, Pathways) or NO_PATHWAYS
             for lesson_dir in sorted(p for p in (self.root / "lessons").iterdir() if p.is_dir()):
                 self.load_lesson(lesson_dir)
             for path in sorted((self.root / "quizzes").iterdir()):
@@ -198,7 +155,7 @@ class _Loader:
         try:
             meta = LessonMeta.model_validate(data)
         except ValidationError as exc:
-            self.problems.extend(_validation_problems(self.rel(path), exc))
+            self.problems.extend(validation_problems(self.rel(path), exc))
             return None
 
         def media_file(name: str) -> MediaFile | None:
@@ -238,7 +195,7 @@ class _Loader:
         try:
             quiz = Quiz.model_validate({**data, "slug": path.stem})
         except ValidationError as exc:
-            self.problems.extend(_validation_problems(self.rel(path), exc))
+            self.problems.extend(validation_problems(self.rel(path), exc))
             return
         self.library.quizzes[quiz.slug] = quiz
 
@@ -254,7 +211,7 @@ class _Loader:
         try:
             return model.model_validate(data)
         except ValidationError as exc:
-            self.problems.extend(_validation_problems(self.rel(path), exc))
+            self.problems.extend(validation_problems(self.rel(path), exc))
             return None
 
     def load_shared(self, name: str, model, attribute: str) -> None:
@@ -281,6 +238,10 @@ class _Loader:
             for i, question in enumerate(quiz.questions):
                 if question.review_lesson and question.review_lesson not in lessons:
                     self.problem(path, f"questions[{i}].review_lesson", f"no lesson named {question.review_lesson!r}")
+        for i, pathway in enumerate(self.library.pathways.pathways):
+            for j, slug in enumerate(pathway.lessons):
+                if slug not in lessons:
+                    self.problem(self.root / "lessons" / PATHWAYS_FILE, f"pathways[{i}].lessons[{j}]", f"no lesson named {slug!r}")
         for path, name, channel in self.help_links:
             if self.library.help.channel(channel) is None:
                 self.problem(path, name, f"links to /help#{channel}, but lessons/{HELP_FILE} has no channel with that id")
