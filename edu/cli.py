@@ -16,6 +16,7 @@ from sqlalchemy import delete, exists
 from sqlmodel import col, select
 
 from .config import content_dir
+from .content.contacts import contacts
 from .content.discipline import review_library
 from .content.loader import ContentError, load_library
 from .models import QuizAnswer, QuizAttempt, Student
@@ -144,3 +145,20 @@ def check(folder):
     if review.warnings:
         raise SystemExit(f"{len(review.warnings)} warning(s) in {root}")
     click.echo(f"OK: {len(library.lessons)} lessons and {len(library.quizzes)} quizzes in {root}")
+
+
+@content_cli.command("contacts")
+@click.option("--dir", "folder", type=click.Path(file_okay=False), help="Folder holding lessons/ and quizzes/.")
+def list_contacts(folder):
+    """Every phone number, account number and domain the content uses, with its
+    role (scam, genuine, help, text) and where: check them before printing."""
+    root = content_dir(folder)
+    try:
+        library = load_library(root, media_url=lambda slug, name: name, callout_titles={"vi": {}, "en": {}})
+    except ContentError as exc:
+        raise SystemExit(f"{len(exc.problems)} problem(s) in {root}: run `flask content check`")
+    found = contacts(library)
+    for contact in found:
+        roles = "; ".join(f"{role}: {', '.join(places)}" for role, places in sorted(contact.uses.items()))
+        click.echo(f"{contact.kind}\t{contact.identifier}\t{roles}")
+    click.echo(f"{len(found)} numbers and domains in {root}", err=True)

@@ -186,7 +186,9 @@ def mockup_texts(mockup) -> list[str]:
     return texts
 
 
-def _shared_identifiers(library: Library) -> list[Problem]:
+def identifier_uses(library: Library) -> dict[str, dict[str, list[str]]]:
+    """Each number and domain on a mockup or in the help directory: by role
+    ("scam", "genuine", "help"), the places ("quizzes/x.yaml question") it is used."""
     uses: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for quiz in library.quizzes.values():
         for question in quiz.questions:
@@ -202,8 +204,12 @@ def _shared_identifiers(library: Library) -> list[Problem]:
     for channel in library.help.channels:
         for ident in identifiers(channel.contact):
             uses[ident]["help"].append(f"lessons/{HELP_FILE} {channel.id}")
+    return uses
+
+
+def _shared_identifiers(library: Library) -> list[Problem]:
     problems = []
-    for ident, roles in sorted(uses.items()):
+    for ident, roles in sorted(identifier_uses(library).items()):
         if len(roles) > 1:
             places = "; ".join(f"{role} in {', '.join(sorted(set(where)))}" for role, where in sorted(roles.items()))
             first = sorted(set(next(iter(roles.values()))))[0]
