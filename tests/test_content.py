@@ -164,7 +164,7 @@ def test_debug_mode_reloads_changed_content(content, make_app):
 
 
 def test_shipped_recognition_content_is_varied_and_not_all_scams(load):
-    """At least 30 scenario questions over all six mockup kinds, a third of them genuine."""
+    """At least 30 scenario questions over (at least) the six first mockup kinds, a third of them genuine."""
     library = load(REPO_ROOT)
     scenarios, genuine, kinds = 0, 0, set()
     for quiz in library.quizzes.values():
@@ -177,5 +177,5 @@ def test_shipped_recognition_content_is_varied_and_not_all_scams(load):
             kinds |= {m.kind for m in mockups}
             genuine += question.type == "which_is_real" or (question.type == "verdict" and question.answer == "safe")
     assert scenarios >= 30
-    assert kinds == {"sms", "chat", "email", "social", "web", "call"}
+    assert kinds >= {"sms", "chat", "email", "social", "web", "call"}  # the newer kinds may join them
     assert genuine * 3 >= scenarios
