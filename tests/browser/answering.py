@@ -1,4 +1,5 @@
 """Answering whatever question is on screen, for tests that only need to get past it."""
+from playwright.sync_api import expect
 
 
 def choose_first(page, javascript=True):
@@ -22,3 +23,15 @@ def choose_first(page, javascript=True):
 def answer_first(page, words, javascript=True):
     """Answers the current question with its first choice and checks it."""
     choose_first(page, javascript).get_by_role("button", name=words["check"]).click()
+
+
+def go_on(page, words, last=False, javascript=True):
+    """Follows "Next question", or "See your results" after the last question.
+
+    With JS it first waits for the feedback heading to take focus: app.js moves it
+    there once htmx has settled the panel, and that move scrolls back up to the
+    heading. A click sent before it (a loaded machine lets Playwright in first)
+    finds its link scrolled out of a phone's viewport."""
+    if javascript:
+        expect(page.locator(".feedback-title")).to_be_focused()
+    page.get_by_role("link", name=words["results"] if last else words["next"]).click()

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .answering import answer_first
+from .answering import answer_first, go_on
 
 
 WORDS = {
@@ -38,15 +38,6 @@ def sized_page(new_page):
     return new_page()
 
 
-def next_or_results(page, words, last):
-    # Under heavy load (a machine running several suites) Playwright once kept finding this link
-    # "not stable" for 30 s at phone size; the cause is not found yet (see the stop's note). The
-    # link is visible and enabled; this test is about the score's words, not the link's movement.
-    link = page.get_by_role("link", name=words["results"] if last else words["next"])
-    expect(link).to_be_visible()
-    link.click(force=True)
-
-
 def test_partial_credit_is_said_in_words(sized_page, test_content_server, ui, lang):
     """Red flags half found (0.5) and one step of four in place (0.25): 2.75
     points, shown as whole points, a percentage and "partial credit", never 2,75."""
@@ -68,7 +59,7 @@ def test_partial_credit_is_said_in_words(sized_page, test_content_server, ui, la
         expect(page.get_by_text(w["question"].format(n=index + 1, total=7))).to_be_visible()
         answer()
         form.get_by_role("button", name=w["check"]).click()
-        next_or_results(page, w, index == 6)
+        go_on(page, w, last=index == 6)
     expect(page.locator(".score-value")).to_have_text(words["partial"])
     expect(page.locator(".result-summary")).to_contain_text(words["right"])
 
@@ -81,7 +72,7 @@ def test_clue_explanations_render_markdown_on_the_review_page(sized_page, live_s
     page.get_by_role("button", name=w["start"]).click()
     for index in range(total):
         answer_first(page, w)
-        next_or_results(page, w, index == total - 1)
+        go_on(page, w, last=index == total - 1)
     page.locator("a.review-link").first.click()
     clues = page.locator(".clue-list")
     expect(clues).to_contain_text(WORDS[lang]["warning"])

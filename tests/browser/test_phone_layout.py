@@ -5,7 +5,7 @@ address table never breaks an address mid-word; the header takes two rows."""
 import pytest
 from playwright.sync_api import expect
 
-from .answering import answer_first
+from .answering import answer_first, go_on
 
 SIZES = {"phone": {"width": 360, "height": 740}, "laptop": {"width": 1366, "height": 768}}
 
@@ -29,7 +29,7 @@ def test_result_page_summary_first_and_linked_questions(browser, test_content_se
             page.get_by_role("button", name=ui[lang]["start"]).click()
             for index in range(3):
                 answer_first(page, ui[lang], javascript)
-                page.get_by_role("link", name=ui[lang]["results"] if index == 2 else ui[lang]["next"]).click()
+                go_on(page, ui[lang], index == 2, javascript)
             expect(page.locator(".score-value")).to_be_visible()
             retake = page.locator(".result-actions button[type=submit]")
             box = retake.bounding_box()
@@ -78,6 +78,24 @@ def test_revealed_link_target_leaves_the_next_part_free(browser, live_server, si
             o = other.bounding_box()
             assert t["y"] + t["height"] <= o["y"] or o["y"] + o["height"] <= t["y"] or \
                 t["x"] + t["width"] <= o["x"] or o["x"] + o["width"] <= t["x"], (lang, size, t, o)
+        context.close()
+
+
+def test_pointing_at_a_shown_link_target_moves_nothing(browser, test_content_server, size, ui):
+    """After the answer every link target is shown, in the flow. Pointing at its link
+    once lifted it out of the flow: the page shrank, the link slid from under the
+    pointer, the target dropped back in, and the page shook until the pointer moved."""
+    for lang in ("vi", "en"):
+        context, page = open_page(browser, size)
+        page.goto(f"{test_content_server.url}/quizzes/recognition?lang={lang}")
+        page.get_by_role("button", name=ui[lang]["start"]).click()
+        answer_first(page, ui[lang])
+        expect(page.locator(".feedback-title")).to_be_focused()
+        figure = page.locator("figure.mockup").first
+        expect(figure.locator(".link-target.is-shown")).to_be_visible()
+        before = figure.bounding_box()
+        figure.locator(".link-part .mock-link").first.hover()
+        assert figure.bounding_box() == before, (lang, size)
         context.close()
 
 

@@ -12,6 +12,8 @@ from edu.web.db import get_session
 from edu.content.questions import Shown
 from edu.models import QuizAnswer
 
+from .answering import go_on
+
 
 
 def pick(question, right: bool) -> list[str]:
@@ -58,7 +60,7 @@ def take_quiz(page, base, key, quiz, lang, words, javascript):
         # With htmx the panel is swapped in place; without, the form posts to a new page.
         expect(page).to_have_url(re.compile(r"/question$" if javascript else r"/answer#feedback$"))
         score += right
-        page.get_by_role("link", name=words["results"] if index == total - 1 else words["next"]).click()
+        go_on(page, words, index == total - 1, javascript)
     return score
 
 

@@ -105,6 +105,8 @@ class Driver:
         self.activate(self.page.locator("form.question-form button[type=submit]"))
 
     def next(self, name):
+        if self.mode != "no-js":  # as answering.go_on: the focus move scrolls first
+            expect(self.page.locator(".feedback-title")).to_be_focused()
         self.activate(self.page.get_by_role("link", name=name))
 
 
