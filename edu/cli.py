@@ -144,7 +144,8 @@ def check(folder):
         click.echo(f"warning: {problem}", err=True)
     if review.warnings:
         raise SystemExit(f"{len(review.warnings)} warning(s) in {root}")
-    click.echo(f"OK: {len(library.lessons)} lessons and {len(library.quizzes)} quizzes in {root}")
+    sets = f" (and {len(library.practice_sets)} practice sets drawn from them)" if library.practice_sets else ""
+    click.echo(f"OK: {len(library.lessons)} lessons and {len(library.authored_quizzes())} quizzes{sets} in {root}")
 
 
 @content_cli.command("contacts")

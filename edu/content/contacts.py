@@ -33,7 +33,7 @@ def contacts(library: Library) -> list[Contact]:
         for lang, text in lesson.texts.items():
             for ident in identifiers(TAGS.sub(" ", text.html)):
                 uses[ident]["text"].append(f"lessons/{slug}/{lang}.md")
-    for quiz in library.quizzes.values():
+    for quiz in library.authored_quizzes():
         for question in quiz.questions:
             for text in mockup_texts(question):
                 for ident in identifiers(text):

@@ -190,7 +190,7 @@ def identifier_uses(library: Library) -> dict[str, dict[str, list[str]]]:
     """Each number and domain on a mockup or in the help directory: by role
     ("scam", "genuine", "help"), the places ("quizzes/x.yaml question") it is used."""
     uses: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for quiz in library.quizzes.values():
+    for quiz in library.authored_quizzes():
         for question in quiz.questions:
             mockups = [(side.mockup, mockup_role(question, side)) for side in getattr(question, "sides", [])]
             if getattr(question, "mockup", None) is not None:
@@ -237,7 +237,7 @@ def _bare_help_numbers(library: Library) -> list[Problem]:
         for lang in LANGUAGES:
             html = re.sub(r'<a href="/help#[^"]*"[^>]*>.*?</a>', "", lesson.text(lang).html)
             check(f"lessons/{lesson.slug}/{lang}.md", "body", re.sub(r"<[^>]+>", " ", html))
-    for quiz in library.quizzes.values():
+    for quiz in library.authored_quizzes():
         for question in quiz.questions:
             for name, text in _explanations(question.model_dump()):
                 check(quiz_file(quiz), f"{_field(quiz, question)}.{name}", text)
@@ -258,7 +258,7 @@ def _explanations(data, prefix: str = ""):
 
 
 def _scenarios(library: Library, today: date, review: Review) -> None:
-    for quiz in library.quizzes.values():
+    for quiz in library.authored_quizzes():
         for question in quiz.questions:
             if getattr(question, "mockup", None) is None and not getattr(question, "sides", None):
                 continue
@@ -276,7 +276,7 @@ def _scenarios(library: Library, today: date, review: Review) -> None:
 
 def review_library(library: Library, today: date) -> Review:
     review = Review()
-    for quiz in sorted(library.quizzes.values(), key=lambda q: q.slug):
+    for quiz in library.authored_quizzes():
         for rule in (_choice_lengths, _true_false_balance, _select_all_patterns, _genuine_share, _ordering):
             review.warnings += rule(quiz)
     review.warnings += _shared_identifiers(library) + _bare_help_numbers(library)

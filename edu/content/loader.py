@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from ..config import SHIPPED_CONTENT_DIR
 from .problems import ContentError, Problem
 from .files import FAILED, MAX_DEPTH, MAX_LESSON_BYTES, MAX_QUIZ_BYTES, TooDeep, safe_load, split_front_matter, yaml_problem
+from .bank import bank, practice_sets, shortfalls
 from .help_directory import EMPTY, HELP_FILE, HELP_LINK, HelpDirectory
 from .pathways import NO_PATHWAYS, PATHWAYS_FILE, Pathways
 from .teacher_notes import NOTES_FILE, TeacherNotes
@@ -32,6 +33,12 @@ class Library:
     help: HelpDirectory = EMPTY
     tips: TakeAwayTips = NO_TIPS
     pathways: Pathways = NO_PATHWAYS
+    practice_sets: list[Quiz] = field(default_factory=list)  # also in `quizzes`, so they are taken like any quiz
+
+    def authored_quizzes(self) -> list[Quiz]:
+        """The quizzes from files, by slug: the bank that draws are made from."""
+        drawn = {quiz.slug for quiz in self.practice_sets}
+        return [self.quizzes[slug] for slug in sorted(self.quizzes) if slug not in drawn]
 
     def sorted_lessons(self, lang: str) -> list[Lesson]:
         return sorted(self.lessons.values(), key=lambda l: (l.meta.order, l.text(lang).meta.title))
@@ -86,6 +93,8 @@ class _Loader:
                 elif path.suffix == ".yml":
                     self.problem(path, "", "quiz files must end in .yaml")
             self.check_references()
+            if not self.problems:
+                self.draw_practice_sets()
         if self.problems:
             raise ContentError(self.problems)
         return self.library
@@ -245,6 +254,22 @@ class _Loader:
         for path, name, channel in self.help_links:
             if self.library.help.channel(channel) is None:
                 self.problem(path, name, f"links to /help#{channel}, but lessons/{HELP_FILE} has no channel with that id")
+
+    def draw_practice_sets(self) -> None:
+        practice = self.library.pathways.contest_practice
+        if practice is None:
+            return
+        path = self.root / "lessons" / PATHWAYS_FILE
+        for slug in practice.slugs():
+            if slug in self.library.quizzes:
+                self.problem(path, "contest_practice.sets", f"a practice set would be named {slug!r}, as quizzes/{slug}.yaml is")
+        for i, pick, have in shortfalls(bank(self.library, practice.youngest_age), practice.picks):
+            self.problem(path, f"contest_practice.picks[{i}]",
+                         f"wants {pick.count} questions of topic {pick.topic!r} at difficulty {pick.difficulty} "
+                         f"for learners from age {practice.youngest_age}; the bank has {have}")
+        if not self.problems:
+            self.library.practice_sets = practice_sets(self.library, practice)
+            self.library.quizzes.update((quiz.slug, quiz) for quiz in self.library.practice_sets)
 
 
 def _strings(data, prefix: str = ""):

@@ -18,9 +18,11 @@ import json
 import random
 from dataclasses import dataclass
 
-from ..content import Library, Quiz
-from ..content.base import LangText
+from ..content import Library
+from ..content.bank import as_quiz, bank, ref, resolve, sample, shortfalls
 from .errors import ServiceError
+
+__all__ = ["Draw", "DrawError", "Pick", "as_quiz", "bank", "check", "draw_for", "fingerprint", "ref", "resolve"]
 
 MAX_QUESTIONS = 100
 
@@ -65,31 +67,6 @@ def fingerprint(draw_json: str) -> str:
     return hashlib.sha256(draw_json.encode()).hexdigest()[:16]
 
 
-def ref(quiz: Quiz, question) -> str:
-    return f"{quiz.slug}/{question.id}"
-
-
-def resolve(library: Library, reference: str):
-    """The question a reference names, or None when the bank no longer has it."""
-    slug, _, question_id = reference.partition("/")
-    quiz = library.quizzes.get(slug)
-    return quiz.question(question_id) if quiz else None
-
-
-def bank(library: Library, youngest_age: int | None = None) -> dict[tuple[str, int], list[str]]:
-    """References by (topic, difficulty), in a stable order. Questions for a
-    teacher to talk through never go to an unsupervised contest, nor questions
-    above the youngest eligible student's age."""
-    pool: dict[tuple[str, int], list[str]] = {}
-    for slug in sorted(library.quizzes):
-        quiz = library.quizzes[slug]
-        for question in quiz.questions:
-            if question.sensitivity or (youngest_age and (question.min_age or 0) > youngest_age):
-                continue
-            pool.setdefault((quiz.topic, question.difficulty), []).append(ref(quiz, question))
-    return pool
-
-
 def check(library: Library, draw: Draw, youngest_age: int | None = None) -> None:
     """Refuse a draw the bank cannot satisfy, before a round is saved."""
     if not 1 <= draw.size <= MAX_QUESTIONS:
@@ -101,38 +78,17 @@ def check(library: Library, draw: Draw, youngest_age: int | None = None) -> None
         if len(set(draw.fixed)) != len(draw.fixed):
             raise DrawError("draw.repeated_question")
         return
-    pool = bank(library, youngest_age)
-    for pick in draw.picks:
-        have = len(pool.get((pick.topic, pick.difficulty), ()))
-        if pick.count > have:
-            raise DrawError("draw.too_few", topic=pick.topic, difficulty=pick.difficulty, want=pick.count, have=have)
+    missing = shortfalls(bank(library, youngest_age), draw.picks)
+    if missing:
+        _, pick, have = missing[0]
+        raise DrawError("draw.too_few", topic=pick.topic, difficulty=pick.difficulty, want=pick.count, have=have)
 
 
 def draw_for(library: Library, draw: Draw, seed: int, youngest_age: int | None = None) -> list[str]:
     """One participant's questions, in the order they are shown: the same
     for the same seed, different from their neighbour's."""
-    rng = random.Random(f"{seed}/draw")
     if draw.fixed:
         chosen = list(draw.fixed)
-    else:
-        pool = bank(library, youngest_age)
-        chosen = [r for pick in draw.picks for r in rng.sample(pool[(pick.topic, pick.difficulty)], pick.count)]
-    rng.shuffle(chosen)
-    return chosen
-
-
-def as_quiz(library: Library, slug: str, title: LangText, references: list[str]) -> Quiz:
-    """A participant's draw as a quiz, so the question templates, scoring and
-    result pages that serve every quiz serve it too. Each question is named by
-    its reference: ids are unique within a quiz, not across the bank. A
-    question the bank has since lost is left out (and scores nothing)."""
-    questions = []
-    for reference in references:
-        question = resolve(library, reference)
-        if question is not None:
-            update = {"id": reference}
-            if getattr(question, "wording", False) is None:  # a verdict says scam/safe or okay/not by its quiz's topic
-                update["wording"] = "scam" if library.quizzes[reference.partition("/")[0]].topic == "scams" else "abuse"
-            questions.append(question.model_copy(update=update))
-    return Quiz.model_construct(slug=slug, title=title, summary=title, topic="scams", audience=["teachers"],
-                                order=0, related_lessons=[], ask_confidence=False, questions=questions)
+        random.Random(f"{seed}/draw").shuffle(chosen)
+        return chosen
+    return sample(bank(library, youngest_age), draw.picks, f"{seed}/draw")

@@ -54,7 +54,7 @@ def pool(library: Library, quiz_slug: str) -> list[str]:
     if quiz_slug:
         quiz = library.quizzes.get(quiz_slug)
         return [draws.ref(quiz, q) for q in quiz.questions if _suits_anyone(q)] if quiz else []
-    return [draws.ref(quiz, q) for slug, quiz in sorted(library.quizzes.items())
+    return [draws.ref(quiz, q) for quiz in library.authored_quizzes()
             for q in quiz.questions if q.family in RECOGNITION_FAMILIES and _suits_anyone(q)]
 
 

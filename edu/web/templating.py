@@ -13,7 +13,7 @@ from .access import can
 from .i18n import catalogue, current_language
 from .security import is_sensitive_page
 from .mockup_view import initials, mockup_view, qr_pattern
-from .vocabulary import AUDIENCES, TOPICS
+from .vocabulary import AUDIENCES, FILTER_TOPICS, TOPICS
 
 
 def init_app(app: Flask) -> None:
@@ -33,7 +33,8 @@ def init_app(app: Flask) -> None:
         local=lambda row, field: getattr(row, f"{field}_{current_language()}"),
     )
     app.jinja_env.globals.update(
-        TOPICS=TOPICS, AUDIENCES=AUDIENCES, can=can, mockup_view=mockup_view, initials=initials, qr_pattern=qr_pattern,
+        TOPICS=TOPICS, FILTER_TOPICS=FILTER_TOPICS, AUDIENCES=AUDIENCES, can=can, mockup_view=mockup_view,
+        initials=initials, qr_pattern=qr_pattern,
         verdict_wording=verdict_wording, confidence_label=confidence_label, needs_checking_label=needs_checking_label,
         score_text=score_text, sensitive_page=is_sensitive_page,
     )

@@ -1,12 +1,14 @@
 """The curriculum's own pages in a browser: the lessons page's pathways (one
 audience opened by the filter) and a lesson's teacher notes, in both
 languages, with and without JavaScript, axe-clean at a phone's and a
-desktop's size (tests/browser/axe.py)."""
+desktop's size (tests/browser/axe.py); and a contest practice set taken from
+the lessons page to its result."""
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from .answering import answer_first, go_on
 from .axe import Auditor, audit_context
 from .staff import say
 
@@ -38,5 +40,34 @@ def test_pathways_and_teacher_notes(browser, live_server, library, lang, javascr
     if javascript:
         expect(page.get_by_role("button", name=say(app, lang, "Print"))).to_be_visible()
     audit(page, "teacher notes")
+    context.close()
+    audit.assert_clean()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_contest_practice_set_from_the_lessons_page_to_its_result(browser, live_server, library, ui, lang, javascript):
+    app, words = live_server.app, ui[lang]
+    practice = library.practice_sets[0]
+    audit, context = Auditor(javascript), audit_context(browser, javascript)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/lessons/?lang={lang}")
+    section = page.locator(".practice-sets")
+    expect(section.get_by_role("heading", level=2)).to_have_text(say(app, lang, "Contest practice"))
+    expect(section.get_by_role("link")).to_have_count(len(library.practice_sets))
+    section.get_by_role("link", name=practice.title.get(lang)).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(practice.title.get(lang))
+    expect(page.locator(".tag").first).to_have_text(say(app, lang, "Several topics"))
+    audit(page, "a contest practice set's intro")
+    if practice.gated:  # a set drawing a question with an age limit asks the age band first
+        page.get_by_label("11–14").check()
+    page.get_by_role("button", name=words["start"]).click()
+    total = len(practice.for_learner(11).questions)
+    for index in range(total):
+        expect(page.locator(".progress-text")).to_have_text(words["question"].format(n=index + 1, total=total))
+        answer_first(page, words, javascript)
+        go_on(page, words, index == total - 1, javascript)
+    expect(page.locator(".score-value")).to_be_visible()
+    expect(page.locator("a.review-link")).to_have_count(total)
     context.close()
     audit.assert_clean()
