@@ -18,7 +18,7 @@ def shipped():
 
 
 def _questions(library):
-    return [q for quiz in library.quizzes.values() for q in quiz.questions]
+    return [q for quiz in library.authored_quizzes() for q in quiz.questions]
 
 
 def _genuine(question) -> bool:
@@ -51,3 +51,8 @@ def test_every_lessons_quiz_has_two_genuine_items(shipped):
     for lesson in shipped.lessons.values():
         quizzes = [shipped.quizzes[slug] for slug in lesson.meta.related_quizzes]
         assert any(sum(_genuine(q) for q in quiz.questions) >= 2 for quiz in quizzes), lesson.slug
+
+
+def test_contest_practice_offers_at_least_three_sets_of_fifteen(shipped):
+    assert len(shipped.practice_sets) >= 3
+    assert all(len(quiz.questions) >= 15 for quiz in shipped.practice_sets)

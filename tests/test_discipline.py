@@ -221,7 +221,7 @@ def test_shipped_scam_addresses_often_look_ordinary(load):
     """At least a third of each quiz's scam domains end like real ones (.vn, .com.vn, .com, a
     free-hosting subdomain): "an odd ending means a scam" is not the lesson."""
     ordinary = (".vn", ".com", ".web.app", ".github.io", ".blogspot.com", ".org", ".net")
-    for quiz in load(REPO_ROOT).quizzes.values():
+    for quiz in load(REPO_ROOT).authored_quizzes():
         domains = set()
         for question in quiz.questions:
             mockups = [(side.mockup, mockup_role(question, side)) for side in getattr(question, "sides", [])]

@@ -92,7 +92,7 @@ def beaten_by(questions) -> list[str]:
 
 
 def test_no_strategy_beats_luck_on_any_quiz(shipped):
-    assert {slug: beaten_by(quiz.questions) for slug, quiz in shipped.quizzes.items() if beaten_by(quiz.questions)} == {}
+    assert {quiz.slug: beaten_by(quiz.questions) for quiz in shipped.authored_quizzes() if beaten_by(quiz.questions)} == {}
 
 
 def test_no_strategy_beats_luck_over_all_the_content(shipped):
@@ -101,7 +101,7 @@ def test_no_strategy_beats_luck_over_all_the_content(shipped):
     alone: there "always false" or "always safe" is not shuffled away, so it
     may beat a coin by no more than the 40-60% balance content check allows."""
     # Named as a contest draw names them ("quiz/question"): ids are unique within a quiz only.
-    questions = [q.model_copy(update={"id": f"{quiz.slug}/{q.id}"}) for quiz in shipped.quizzes.values()
+    questions = [q.model_copy(update={"id": f"{quiz.slug}/{q.id}"}) for quiz in shipped.authored_quizzes()
                  for q in quiz.questions]
     assert beaten_by(questions) == []
     for kind in ("true_false", "verdict"):
@@ -112,7 +112,7 @@ def test_no_strategy_beats_luck_over_all_the_content(shipped):
 
 def test_answering_by_position_is_exactly_chance_on_shuffled_items(shipped):
     """Where the app shuffles, item statistics for "always the first" sit at chance."""
-    for quiz in shipped.quizzes.values():
+    for quiz in shipped.authored_quizzes():
         shuffled = [q for q in quiz.questions if q.type in ("single", "best_response", "which_is_real")
                     and len(q.correct_ids) == 1]
         if not shuffled:
@@ -126,7 +126,7 @@ def test_answering_by_position_is_exactly_chance_on_shuffled_items(shipped):
 def test_the_simulation_catches_a_test_wise_quiz(shipped):
     """The check can fail: make every right option the longest, or every
     true/false key "false", and those strategies leave luck far behind."""
-    questions = [q for quiz in shipped.quizzes.values() for q in quiz.questions]
+    questions = [q for quiz in shipped.authored_quizzes() for q in quiz.questions]
     singles = [q for q in questions if q.type in ("single", "best_response") and len(q.correct_ids) == 1]
     longest_right = []
     for question in singles:
