@@ -22,9 +22,10 @@ RUNS = [("vi", True), ("vi", False), ("en", True), ("en", False)]
 
 
 def shipped_share(library, lang, javascript) -> list[str]:
-    """This run's shipped quizzes: those with red flags to mark dealt out first, one to each run."""
+    """This run's shipped quizzes: those with red flags to mark dealt out first, one to each run.
+    Not the practice sets: their questions are the bank's, walked here already."""
     marking = lambda quiz: any(q.type == "red_flags" for q in quiz.questions)
-    quizzes = sorted(library.quizzes.values(), key=lambda quiz: (not marking(quiz), quiz.slug))
+    quizzes = sorted(library.authored_quizzes(), key=lambda quiz: (not marking(quiz), quiz.slug))
     run = RUNS.index((lang, javascript))
     return [quiz.slug for index, quiz in enumerate(quizzes) if index % len(RUNS) == run]
 
