@@ -4,8 +4,9 @@
 #      included, except the test that restarts PostgreSQL;
 #   2. on PostgreSQL (the scale-out path), against the server at
 #      TEST_POSTGRES_URL (default: 127.0.0.1:5432, database "test"): everything
-#      but the browser tests (they would only repeat phase 1 with another
-#      database), the PostgreSQL restart test included.
+#      but the browser tests and those marked database_independent (they
+#      would only repeat phase 1 with another database), the PostgreSQL
+#      restart test included.
 # Both phases run even if the first fails; a summary line per phase is printed
 # at the end, and the exit status is non-zero if either failed. Extra arguments
 # go to pytest in both phases (a -m of yours replaces the phase's own).
@@ -53,7 +54,7 @@ phase() {
 
 phase "SQLite (all but restarts_service)" -m "not restarts_service" "$@"
 TEST_DATABASE_URL="${TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}" \
-  phase "PostgreSQL (all but browser)" -m "not browser" "$@"
+  phase "PostgreSQL (all but browser and database_independent)" -m "not browser and not database_independent" "$@"
 
 echo "== summary =="
 printf '%s\n' "${summary[@]}"

@@ -10,6 +10,7 @@ NUMBER = r"([+-]?[\d.]+)"
 
 
 @pytest.mark.slow  # starts gunicorn
+@pytest.mark.database_independent  # the benchmark makes a SQLite of its own
 def test_kiosk_soak_plays_and_prints_the_servers_memory(capsys):
     """Two kiosks play 4 warm-up and 20 measured visits, half of them walking
     away mid-question, without an error; every printed figure parses and adds up."""

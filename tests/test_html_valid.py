@@ -21,7 +21,8 @@ VNU = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "v
 PASSWORD = "a long enough passphrase"
 QUESTION_FORM = re.compile(r'<form method="post" action="([^"#]+)[^"]*"[^>]*class="question-form[^"]*">(.*?)</form>', re.S)
 
-pytestmark = pytest.mark.slow  # starts a Java virtual machine
+# Slow: starts a Java virtual machine. Markup does not change with the database the rows come from.
+pytestmark = [pytest.mark.slow, pytest.mark.database_independent]
 
 
 class Pages:

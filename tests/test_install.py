@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.database_independent]  # the installed copy runs on a SQLite of its own
 
 REPO = Path(__file__).resolve().parent.parent
 # Left out of the copy the wheel is built from: the build reads none of them.

@@ -177,6 +177,7 @@ def any_answer(question) -> tuple[list[str], dict]:
     return [question.choice_ids[0]], {}
 
 
+@pytest.mark.database_independent  # markup
 def test_no_question_page_names_an_author_id(make_app, page_form):
     """Issue 9 item 9: every question of every shipped quiz, and of the test
     quizzes (the shipped ones have no ordering question), so every type, on a

@@ -18,6 +18,8 @@ from edu.content import load_library
 from edu.content.questions import Shown
 from edu.services.statistics import item_statistics, test_statistics
 
+pytestmark = pytest.mark.database_independent  # content and scoring only
+
 STRATEGIES = ("first", "second", "last", "longest", "shortest")
 
 
