@@ -82,6 +82,7 @@ def test_exit_button_stays_in_view_on_a_phone(browser, live_server):
     page = context.new_page()
     page.goto(f"{live_server.url}/lessons/image-abuse-sextortion?lang=vi")
     page.mouse.wheel(0, 3000)
+    page.wait_for_function("window.scrollY > 740")  # a screen and more down: the wheel lands a frame later
     expect(page.get_by_role("link", name=WORDS["vi"]["exit"])).to_be_in_viewport()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
